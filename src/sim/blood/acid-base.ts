@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Acid–base state of whole blood from what the engine carries: whole-blood total CO2 (tco2, mmol/L),
  * base excess (BE, mmol/L, referred to fully oxygenated blood, so it does not change when blood gives up O2),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../common/errors.ts";
 import {
   bloodViscosityCp,
   carriedFromBloodGas,
@@ -12,6 +13,7 @@ import {
   so2FromPo2,
   solveAcidBase,
   tco2FromPco2,
+  validateBloodGasComposition,
   virtualPo2Factor,
 } from "./index.ts";
 
@@ -198,5 +200,28 @@ describe("viscosity", () => {
     const rise = bloodViscosityCp(0.4, 22) / bloodViscosityCp(0.4, 37) - 1;
     expect(rise).toBeGreaterThan(0.5);
     expect(rise).toBeLessThan(3);
+  });
+});
+
+describe("validateBloodGasComposition (boundary check, not used in hot paths)", () => {
+  it("accepts the reference compositions", () => {
+    expect(validateBloodGasComposition(NORMAL_ARTERIAL)).toBe(NORMAL_ARTERIAL);
+  });
+  it.each([
+    ["po2MmHg", -1],
+    ["pco2MmHg", 0],
+    ["baseExcessMmolPerL", 40],
+    ["hbGPerDl", Number.NaN],
+    ["tempC", 50],
+    ["lactateMmolPerL", -0.5],
+  ])("rejects %s = %d with an InputError naming the field", (field, value) => {
+    const bad = { ...NORMAL_ARTERIAL, [field]: value };
+    try {
+      validateBloodGasComposition(bad, "patient.arterial.");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).problems[0]!.field).toBe(`patient.arterial.${field}`);
+    }
   });
 });

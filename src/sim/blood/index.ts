@@ -26,5 +26,6 @@ export {
   carriedFromBloodGas,
   NORMAL_ARTERIAL,
   NORMAL_VENOUS,
+  validateBloodGasComposition,
 } from "./reference.ts";
 export { bloodViscosityCp } from "./viscosity.ts";

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Oxygen dissociation curve and O2 content for the simulation's slow loop.
  *

@@ -5,6 +5,7 @@
  * brief's venous PCO2 46 is used for PvCO2 (inside the 45–46 textbook range). pH 7.40 / BE 0 / Hb 15 are the
  * standard conditions of the Van Slyke equation (Lang & Zander 2002) and of the ODC (reference §4.3).
  */
+import { RANGES, requireInRange } from "../../calc/validate.ts";
 import { solveAcidBase, tco2FromPco2 } from "./acid-base.ts";
 import { o2ContentFromPo2, so2FromPo2 } from "./odc.ts";
 
@@ -68,4 +69,19 @@ export function carriedFromBloodGas(c: BloodGasComposition): CarriedComposition 
     so2,
     ph,
   };
+}
+
+/**
+ * Validation for compositions that come from outside (plans, scenarios, instructor edits): throws an InputError
+ * naming the field and its allowed range. The hot functions never validate; call this at the boundary.
+ * `prefix` is prepended to field names (e.g. "patient.arterialBlood.").
+ */
+export function validateBloodGasComposition(c: BloodGasComposition, prefix = ""): BloodGasComposition {
+  requireInRange(`${prefix}po2MmHg`, c.po2MmHg, RANGES.po2MmHg);
+  requireInRange(`${prefix}pco2MmHg`, c.pco2MmHg, RANGES.pco2MmHg);
+  requireInRange(`${prefix}baseExcessMmolPerL`, c.baseExcessMmolPerL, { min: -30, max: 30, unit: "mmol/L" });
+  requireInRange(`${prefix}hbGPerDl`, c.hbGPerDl, RANGES.hbGPerDl);
+  requireInRange(`${prefix}tempC`, c.tempC, RANGES.tempC);
+  requireInRange(`${prefix}lactateMmolPerL`, c.lactateMmolPerL, { min: 0, max: 30, unit: "mmol/L" });
+  return c;
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Apparent whole-blood viscosity at high shear (large vessels, tubing, cannulas), mPa·s (= cP).
  *

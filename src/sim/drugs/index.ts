@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Pharmacokinetics and pharmacodynamics on the engine's compartments (docs/models/drugs.md).
  * The engine carries drug AMOUNTS per compartment (unit per DRUGS[d].unit) moved with the flow; each slow step

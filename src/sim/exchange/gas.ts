@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Alveolar gas: water vapour, the alveolar gas equation and a one-compartment alveolar gas model.
  */

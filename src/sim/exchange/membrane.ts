@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Diffusive gas transfer between blood and a gas space: native alveolar capillaries or an oxygenator membrane.
  *

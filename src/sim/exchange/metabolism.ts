@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Tissue metabolism: O2 consumption with temperature, supply dependency, CO2 production, lactate.
  */

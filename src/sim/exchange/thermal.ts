@@ -1,3 +1,4 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
 /**
  * Heat: blood as a heat carrier, tissue conduction, losses to the room, metabolic heat, heat exchanger.
  * Units: W (J/s), °C, mL/s. Sign convention: a positive heat flow enters the first-named body.
