@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InputError } from "../../common/errors.ts";
 import {
   actSeconds,
@@ -19,12 +19,8 @@ import {
   heparinHalfLifeS,
   neutralise,
   plasmaConcentrationPerMl,
-  resetHalfLives,
-  setHalfLifeS,
   updateEffectSites,
 } from "./index.ts";
-
-afterEach(() => resetHalfLives());
 
 describe("drug table", () => {
   it("has one entry per index, each with sources, positive half-life and ke0", () => {
@@ -60,8 +56,7 @@ describe("elimination", () => {
     expect(heparinHalfLifeS(100)).toBe(3600);
     expect(heparinHalfLifeS(400)).toBe(9000);
     expect(heparinHalfLifeS(300)).toBeGreaterThan(heparinHalfLifeS(100));
-    setHalfLifeS(DRUG_HEPARIN, heparinHalfLifeS(100));
-    expect(eliminationFraction(DRUG_HEPARIN, 3600, 37)).toBeCloseTo(0.5, 12);
+    expect(eliminationFraction(DRUG_HEPARIN, 3600, 37, heparinHalfLifeS(100))).toBeCloseTo(0.5, 12);
   });
 });
 

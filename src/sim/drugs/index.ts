@@ -36,15 +36,25 @@ export function clearanceTemperatureFactor(tempC: number): number {
   return tempC < 37 ? (1 - CLEARANCE_FALL_PER_C_BELOW_37) ** (37 - tempC) : 1;
 }
 
-/** Fraction of a drug amount remaining after dt (first-order elimination, slowed by hypothermia). */
-export function eliminationFraction(drugIndex: number, dtS: number, tempC: number): number {
-  return Math.exp(-K_ELIM[drugIndex]! * dtS * clearanceTemperatureFactor(tempC));
+/**
+ * Fraction of a drug amount remaining after dt (first-order elimination, slowed by hypothermia).
+ * `halfLifeS` defaults to the table's; a simulation passes its own (e.g. heparin by dose) so that no
+ * module-level state is shared between simulations.
+ */
+export function eliminationFraction(
+  drugIndex: number,
+  dtS: number,
+  tempC: number,
+  halfLifeS?: number,
+): number {
+  const k = halfLifeS === undefined ? K_ELIM[drugIndex]! : Math.LN2 / halfLifeS;
+  return Math.exp(-k * dtS * clearanceTemperatureFactor(tempC));
 }
 
 /**
  * Heparin half-life (s) for a bolus dose (U/kg), interpolated linearly between the label/guideline points
  * 25 U/kg → 30 min, 100 → 60 min, 400 → 150 min (droracle.ai summaries of the heparin label), clamped outside.
- * Setup-time helper: the engine may overwrite the heparin elimination with it via `setHalfLifeS`.
+ * A simulation may use it as the `halfLifeS` argument of `eliminationFraction` for heparin.
  */
 export function heparinHalfLifeS(doseUPerKg: number): number {
   const d = doseUPerKg;
@@ -54,16 +64,6 @@ export function heparinHalfLifeS(doseUPerKg: number): number {
   else if (d <= 400) min = 60 + ((d - 100) / 300) * 90;
   else min = 150;
   return min * 60;
-}
-
-/** Overrides a drug's elimination half-life (s) for this process (e.g. heparin by dose). Setup time only. */
-export function setHalfLifeS(drugIndex: number, halfLifeS: number): void {
-  K_ELIM[drugIndex] = Math.LN2 / halfLifeS;
-}
-
-/** Restores the table half-lives (tests, new session). */
-export function resetHalfLives(): void {
-  for (const d of DRUGS) K_ELIM[d.index] = Math.LN2 / d.halfLifeS;
 }
 
 /** Plasma concentration (amount per mL plasma) from the amount in a blood volume (mL) at haematocrit hct. */
