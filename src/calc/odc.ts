@@ -11,7 +11,9 @@
  *   S = (a1·x + a2·x² + a3·x³ + x⁴) / (a4 + a5·x + a6·x² + a7·x³ + x⁴)
  *   coefficients as in bakenzua/co2ntent (R/kelman_po2_to_so2.R) [S2].
  */
+
 import { InputError } from "../common/errors.ts";
+import { KELMAN_COEFFICIENTS, kelmanRational, virtualPo2Factor } from "../sim/blood/odc.ts";
 import type { CalcResult, CalculatorSpec } from "./types.ts";
 import { RANGES, requireChoice, requireInRange } from "./validate.ts";
 
@@ -30,16 +32,6 @@ const KELMAN_SOURCE =
 const ELLIS_SOURCE =
   "Ellis RK. J Appl Physiol 1989;67:902 (closed-form inverse of Severinghaus eq. 1), reference §4.3";
 
-const KELMAN = {
-  a1: -8532.2289,
-  a2: 2121.401,
-  a3: -67.073989,
-  a4: 935960.87,
-  a5: -31346.258,
-  a6: 2396.1674,
-  a7: -67.104406,
-} as const;
-
 /**
  * Kelman's polynomial is a fit to the curve above about 10 mmHg: it turns negative below ~4 mmHg and is
  * 0.9 %S off at 10 mmHg (reference §4.4), so a virtual PO2 below this is refused.
@@ -54,17 +46,11 @@ export function severinghausSo2(po2MmHg: number): number {
 
 /** Kelman's virtual PO2: the PO2 the sample would have at 37 °C, pH 7.40 and PCO2 40 mmHg. */
 export function kelmanVirtualPo2(po2MmHg: number, tempC: number, ph: number, pco2MmHg: number): number {
-  return po2MmHg * 10 ** (0.024 * (37 - tempC) + 0.4 * (ph - 7.4) + 0.06 * Math.log10(40 / pco2MmHg));
+  return po2MmHg * virtualPo2Factor(tempC, ph, pco2MmHg);
 }
 
-/** Kelman's polynomial, SO2 fraction from a (virtual) PO2 in mmHg. */
-export function kelmanSo2(x: number): number {
-  const { a1, a2, a3, a4, a5, a6, a7 } = KELMAN;
-  const x2 = x * x;
-  const x3 = x2 * x;
-  const x4 = x3 * x;
-  return (a1 * x + a2 * x2 + a3 * x3 + x4) / (a4 + a5 * x + a6 * x2 + a7 * x3 + x4);
-}
+/** Kelman's polynomial, SO2 fraction from a (virtual) PO2 in mmHg (the simulator's own implementation). */
+export const kelmanSo2 = kelmanRational;
 
 /** Ellis's closed-form inverse of Severinghaus eq. 1: PO2 (mmHg) from SO2 in (0, 1). */
 export function ellisPo2(so2: number): number {
@@ -134,7 +120,7 @@ export function odc(input: {
     method,
     formula:
       "S = (a1·x + a2·x² + a3·x³ + x⁴) / (a4 + a5·x + a6·x² + a7·x³ + x⁴), x = PO2·10^(0.024·(37 − T) + 0.40·(pH − 7.40) + 0.06·log10(40/PCO2))",
-    constants: { ...KELMAN, tempCoefficient: 0.024, phCoefficient: 0.4, pco2Coefficient: 0.06 },
+    constants: { ...KELMAN_COEFFICIENTS, tempCoefficient: 0.024, phCoefficient: 0.4, pco2Coefficient: 0.06 },
     inputs,
     source: KELMAN_SOURCE,
     extra: { virtualPo2MmHg: { value: x, unit: "mmHg" } },

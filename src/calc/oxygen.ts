@@ -7,12 +7,14 @@
  * Fick:        VO2 (mL/min) = 10 · Q · (CaO2 − CvO2)
  * Extraction:  O2ER = (CaO2 − CvO2) / CaO2
  */
+
 import { InputError } from "../common/errors.ts";
+import { HUFNER_ML_PER_G, O2_SOLUBILITY_ML_PER_DL_PER_MMHG } from "../sim/blood/odc.ts";
 import type { CalcResult, CalculatorSpec, ParamSpec } from "./types.ts";
 import { optionalInRange, RANGES, requireInRange, requirePresent } from "./validate.ts";
 
-export const DEFAULT_HUFNER_ML_PER_G = 1.34;
-export const DEFAULT_O2_SOLUBILITY = 0.003;
+export const DEFAULT_HUFNER_ML_PER_G = HUFNER_ML_PER_G;
+export const DEFAULT_O2_SOLUBILITY = O2_SOLUBILITY_ML_PER_DL_PER_MMHG;
 
 const CONTENT_SOURCE =
   "k 1.34 mL/g (Hüfner; anaesthesiauk.com), s 0.003 mL/dL/mmHg (anaesthesiauk.com; Bartlett, J Intensive Care Med 2016), reference §4.1";
