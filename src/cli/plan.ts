@@ -1,6 +1,6 @@
 /**
  * `perfuse plan --weight-kg … --height-cm … --age-years … --procedure cpb|va-ecmo|vv-ecmo
- *   [--sex …] [--hct …] [--hb-g-per-dl …] [--lowest-temp-c …] [--protocol file] [--catalogue dir]
+ *   [--sex …] [--hct …] [--hb-g-dl …] [--lowest-temp-c …] [--protocol file] [--catalogue dir]
  *   [--json] [--sheet file.pdf] [--explain [field]]`
  * Reads the catalogue and protocol (the planner's only I/O, src/planner/load.ts), runs the pure planner and
  * prints a readable table, or exactly one JSON object with --json.
@@ -23,7 +23,7 @@ const FLAGS: Record<string, string> = {
   procedure: "--procedure",
   sex: "--sex",
   hct: "--hct",
-  hbGPerDl: "--hb-g-per-dl",
+  hbGPerDl: "--hb-g-dl",
   lowestTempC: "--lowest-temp-c",
 };
 
@@ -136,7 +136,7 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
       "--hct <fraction>",
       "pre-bypass haematocrit, fraction 0.10–0.75 (assumed from the protocol if absent)",
     )
-    .option("--hb-g-per-dl <number>", "haemoglobin, g/dL")
+    .option("--hb-g-dl <number>", "haemoglobin, g/dL")
     .option("--lowest-temp-c <number>", "planned lowest temperature, °C (default 37)")
     .option("--protocol <file>", "institution protocol (YAML/JSON) merged over the default")
     .option("--catalogue <dir>", "institution device files (<family>.yaml) added to the catalogue")

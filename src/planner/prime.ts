@@ -136,7 +136,7 @@ export function planPrime(
         "HCT_ASSUMED",
         `No patient Hct given: ${args.hct} assumed from the protocol`,
         "the predicted Hct, red cells and DO2i all depend on the patient's own Hct",
-        "give --hct (or --hb-g-per-dl) from the latest blood count",
+        "give --hct (or --hb-g-dl) from the latest blood count",
       ),
     );
   }

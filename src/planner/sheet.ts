@@ -6,6 +6,20 @@
 import PDFDocument from "pdfkit";
 import type { Plan } from "./types.ts";
 
+const WIN_ANSI_MAP: Record<string, string> = {
+  Δ: "d",
+  "≤": "<=",
+  "≥": ">=",
+  "−": "-",
+  "→": "->",
+  "√": "sqrt",
+  "₁": "1",
+  ₙ: "n",
+};
+export function winAnsi(s: string): string {
+  return s.replace(/[Δ≤≥−→√₁ₙ]/g, (c) => WIN_ANSI_MAP[c] ?? c);
+}
+
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 const f1 = (v: number) => (Math.round(v * 10) / 10).toString();
 const f2 = (v: number) => v.toFixed(2);
@@ -17,6 +31,12 @@ export function renderSetupSheet(plan: Plan): Promise<Buffer> {
     margin: 40,
     info: { Title: "Perfuse pump setup sheet", Producer: "Perfuse", CreationDate: FIXED_DATE },
   });
+  // The standard PDF fonts cover WinAnsi only: map the few symbols outside it.
+  const original = doc.text.bind(doc) as (...a: unknown[]) => PDFKit.PDFDocument;
+  (doc as unknown as { text: (...a: unknown[]) => PDFKit.PDFDocument }).text = (
+    s: unknown,
+    ...rest: unknown[]
+  ) => original(typeof s === "string" ? winAnsi(s) : s, ...rest);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
