@@ -3,7 +3,7 @@
  * The catalogue and protocol are loaded once (file I/O is not part of a plan).
  * Run alone: node --import tsx bench/planner.ts
  */
-import { loadPlannerData } from "../src/planner/load.ts";
+import { loadPlannerData } from "../src/io/catalogue-files.ts";
 import { plan } from "../src/planner/plan.ts";
 import { REFERENCE_PATIENTS } from "../src/planner/reference-patients.ts";
 

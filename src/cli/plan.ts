@@ -2,18 +2,18 @@
  * `perfuse plan --weight-kg … --height-cm … --age-years … --procedure cpb|va-ecmo|vv-ecmo
  *   [--sex …] [--hct …] [--hb-g-dl …] [--lowest-temp-c …] [--protocol file] [--catalogue dir]
  *   [--json] [--sheet file.pdf] [--explain [field]]`
- * Reads the catalogue and protocol (the planner's only I/O, src/planner/load.ts), runs the pure planner and
+ * Reads the catalogue and protocol (the planner's only I/O, src/io/catalogue-files.ts), runs the pure planner and
  * prints a readable table, or exactly one JSON object with --json.
  */
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { describeRange } from "../calc/validate.ts";
 import { type FieldProblem, InputError } from "../common/errors.ts";
+import { loadPlannerData } from "../io/catalogue-files.ts";
+import { renderSetupSheet } from "../io/setup-sheet-pdf.ts";
 import { explainText, type Plan, plan } from "../planner/index.ts";
-import { loadPlannerData } from "../planner/load.ts";
 import { PLANNER_RANGES } from "../planner/patient.ts";
 import { PROCEDURES } from "../planner/schema.ts";
-import { renderSetupSheet } from "../planner/sheet.ts";
 import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 const FLAGS: Record<string, string> = {
@@ -201,7 +201,18 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
       catalogue,
     );
     const sheet = str("sheet");
-    if (sheet) writeFileSync(sheet, await renderSetupSheet(result));
+    if (sheet) {
+      const pdf = await renderSetupSheet(result);
+      try {
+        writeFileSync(sheet, pdf);
+      } catch (e) {
+        throw new InputError({
+          field: "--sheet",
+          allowed: "a path in a writable folder",
+          received: `${JSON.stringify(sheet)} (${(e as NodeJS.ErrnoException).code ?? "write failed"})`,
+        });
+      }
+    }
     if (o.json) io.out(toStrictJson(result));
     else if (o.explain !== undefined) {
       const field = typeof o.explain === "string" ? o.explain : undefined;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../common/errors.ts";
+import { loadDefaultCatalogue, loadPlannerData } from "../io/catalogue-files.ts";
 import { closeNames } from "./catalogue.ts";
-import { loadDefaultCatalogue, loadPlannerData } from "./load.ts";
 
 function tmpFile(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), "perfuse-plan-"));

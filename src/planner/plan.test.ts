@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../common/errors.ts";
-import { loadPlannerData } from "./load.ts";
+import { loadPlannerData } from "../io/catalogue-files.ts";
 import { plan } from "./plan.ts";
 import { REFERENCE_PATIENTS } from "./reference-patients.ts";
 import type { Protocol } from "./schema.ts";

@@ -71,6 +71,7 @@ describe("perfuse plan", () => {
     [[...adult, "--hct", "abc"], /--hct must be a number/],
     [[...adult, "--protocol", "/nonexistent.yaml"], /must be an existing YAML or JSON file/],
     [[...adult, "--explain", "nosuch"], /--explain must be one of: bsaM2/],
+    [[...adult, "--sheet", "/nonexistent-folder/plan.pdf"], /--sheet must be a path in a writable folder/],
   ])("%j is refused with one clear line", async (args, message) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);

@@ -9,7 +9,12 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../common/errors.ts";
 import { parseOrThrow } from "../common/zod.ts";
-import { type CatalogueAdditions, checkReferences, mergeCatalogues, mergeProtocol } from "./catalogue.ts";
+import {
+  type CatalogueAdditions,
+  checkReferences,
+  mergeCatalogues,
+  mergeProtocol,
+} from "../planner/catalogue.ts";
 import {
   type Catalogue,
   FAMILY_NAMES,
@@ -19,7 +24,7 @@ import {
   type ProtocolOverride,
   protocolOverrideSchema,
   protocolSchema,
-} from "./schema.ts";
+} from "../planner/schema.ts";
 
 /** catalogue/ at the repository root. */
 export const DEFAULT_CATALOGUE_DIR = join(import.meta.dirname, "..", "..", "catalogue");

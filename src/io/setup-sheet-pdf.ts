@@ -4,7 +4,7 @@
  * the caller's job. The creation date is fixed so the same plan gives the same bytes.
  */
 import PDFDocument from "pdfkit";
-import type { Plan } from "./types.ts";
+import type { Plan } from "../planner/types.ts";
 
 const WIN_ANSI_MAP: Record<string, string> = {
   Δ: "d",
