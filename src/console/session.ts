@@ -87,7 +87,7 @@ export class SessionCore {
   constructor(start: SessionStart) {
     this.sim = createSimulation({ patient: start.patient, seed: start.seed });
     this.signalCount = this.sim.signals.length;
-    this.sim.signals.forEach((s, i) => this.nameToIndex.set(s.name, i));
+    for (const [i, s] of this.sim.signals.entries()) this.nameToIndex.set(s.name, i);
     this.ecg = new EcgSynth(start.seed + 1);
     this.waveIdx = WAVE_CHANNELS.map((c) => (c === "ecg" ? -1 : (this.nameToIndex.get(c) ?? -2)));
     this.lvIdx = this.nameToIndex.get("patient.lvPressure") ?? -1;
