@@ -1,0 +1,60 @@
+/**
+ * Runs the pure alarm manager on every simulation frame (simulated time), drives the sound, and
+ * tells the UI when the shown alarms changed.
+ */
+import { AlarmManager, defaultAlarms } from "../../../src/console/alarms.ts";
+import type { SimClient } from "../client.ts";
+import { AlarmSound } from "./sound.ts";
+
+/** Audio pause length for the Silence key (s); a setting. */
+export const SILENCE_S = 120;
+
+export class AlarmController {
+  readonly manager: AlarmManager;
+  readonly sound = new AlarmSound();
+  private readonly listeners = new Set<() => void>();
+  private signature = "";
+  private readonly off: () => void;
+
+  constructor(
+    private readonly client: SimClient,
+    ageYears: number,
+  ) {
+    this.manager = new AlarmManager(defaultAlarms(ageYears));
+    this.off = client.onFrame((f) => {
+      this.manager.evaluate(f.timeS, (s) => client.read(s));
+      this.sound.update(f.speed === 0 ? null : this.manager.audible(f.timeS));
+      this.changed();
+    });
+  }
+
+  private changed(): void {
+    const sig = `${this.manager
+      .active()
+      .map((a) => `${a.id}:${a.status}:${a.acknowledged}:${a.message}`)
+      .join("|")}#${this.manager.log.length}#${Math.ceil(this.manager.silenceRemainingS())}`;
+    if (sig === this.signature) return;
+    this.signature = sig;
+    for (const l of this.listeners) l();
+  }
+
+  acknowledge(id?: string): void {
+    this.manager.acknowledge(this.client.timeS, id);
+    this.changed();
+  }
+
+  silence(): void {
+    this.manager.silence(this.client.timeS, SILENCE_S);
+    this.changed();
+  }
+
+  subscribe(l: () => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  dispose(): void {
+    this.off();
+    this.sound.update(null);
+  }
+}
