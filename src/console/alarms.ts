@@ -27,6 +27,8 @@ export interface AlarmDef {
   delayS?: number;
   /** Latching alarms stay shown after the condition ends until acknowledged. */
   latching?: boolean;
+  /** Not raised while this other alarm (by id, listed earlier) is shown, e.g. "HR low" under "no pulse". */
+  suppressedBy?: string;
   /** Multiplier from the internal value to the shown one (e.g. 100 for fractions shown as %). */
   displayScale?: number;
   unit?: string;
@@ -103,7 +105,10 @@ export class AlarmManager {
       const shown = raw * (def.displayScale ?? 1);
       const lowHit = def.low !== undefined && shown < def.low;
       const highHit = def.high !== undefined && shown > def.high;
-      const condition = Number.isFinite(raw) && (lowHit || highHit);
+      const suppressed =
+        def.suppressedBy !== undefined &&
+        this.tracks.some((o) => o.def.id === def.suppressedBy && o.state !== null);
+      const condition = Number.isFinite(raw) && (lowHit || highHit) && !suppressed;
       if (condition) {
         if (Number.isNaN(t.conditionSinceS)) t.conditionSinceS = timeS;
         const due = timeS - t.conditionSinceS >= (def.delayS ?? 0);
@@ -247,6 +252,7 @@ export function defaultAlarms(ageYears: number): AlarmDef[] {
       delayS: 5,
       latching: true,
       unit: "mmHg",
+      suppressedBy: "no-pulse",
     },
     {
       id: "map-high",
@@ -263,9 +269,9 @@ export function defaultAlarms(ageYears: number): AlarmDef[] {
       priority: "medium",
       signal: "patient.hr",
       low: hr[0],
-      high: undefined,
       delayS: 5,
       unit: "/min",
+      suppressedBy: "no-pulse",
     },
     {
       id: "hr-high",

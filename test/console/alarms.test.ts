@@ -140,3 +140,24 @@ describe("AlarmManager", () => {
     expect(hrLow(0)).toBeGreaterThan(hrLow(50)!);
   });
 });
+
+describe("alarm suppression", () => {
+  it("does not raise HR low or MAP low while the no-pulse alarm is shown", () => {
+    const m = new AlarmManager(defaultAlarms(50));
+    const pulseless = {
+      "patient.hr": 0,
+      "patient.map": 20,
+      "patient.sao2": 0.97,
+      "patient.cvp": 8,
+      "patient.tempCore": 37,
+      "patient.etco2": 30,
+    };
+    for (let t = 0; t <= 10; t++) run(m, t, pulseless);
+    expect(m.active().map((a) => a.id)).toEqual(["no-pulse"]);
+    // With a pulse back but a low pressure, MAP low is raised.
+    for (let t = 11; t <= 20; t++) run(m, t, { ...pulseless, "patient.hr": 70 });
+    m.acknowledge(20);
+    for (let t = 21; t <= 30; t++) run(m, t, { ...pulseless, "patient.hr": 70 });
+    expect(m.active().map((a) => a.id)).toEqual(["map-low"]);
+  });
+});

@@ -114,6 +114,16 @@ describe.skipIf(!hasChromium && !required)("console in the browser", () => {
     console.log(
       `e2e: frame time at 1× over 10 s: ${sorted.length} frames, p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
     );
+    const work = (
+      await page.evaluate(() =>
+        (window as unknown as { __perfuseFrameWork(): number[] }).__perfuseFrameWork(),
+      )
+    )
+      .slice(-sorted.length)
+      .sort((a, b) => a - b);
+    console.log(
+      `e2e: console work per frame (worker frames handled + waveforms drawn): p50 ${percentile(work, 50).toFixed(2)} ms, p95 ${percentile(work, 95).toFixed(2)} ms, max ${work.at(-1)!.toFixed(2)} ms`,
+    );
     expect(sorted.length).toBeGreaterThan(100);
   });
 
@@ -199,18 +209,20 @@ describe.skipIf(!hasChromium && !required)("console in the browser", () => {
 
   it("lays out at 1366×768 and on a tablet", async () => {
     const { page } = h;
+    // After a resize the sweep restarts; wait one full sweep (6 s) for complete traces in screenshots.
+    const settle = SHOTS ? 6500 : 800;
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(settle);
     await shot("console-1366x768.png");
     const hrBox = await page.getByTestId("hr").boundingBox();
     expect(hrBox && hrBox.y + hrBox.height <= 768).toBe(true);
     await page.setViewportSize({ width: 1024, height: 1366 });
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(settle);
     await shot("console-tablet-1024x1366.png");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(settle);
     await shot("console-1920x1080.png");
   });
 

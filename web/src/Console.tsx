@@ -137,7 +137,7 @@ const SPEED_BUTTONS: { s: Speed | "next-event"; label: string; key: string }[] =
   { s: 1, label: "1×", key: "1" },
   { s: 2, label: "2×", key: "2" },
   { s: 5, label: "5×", key: "5" },
-  { s: "next-event", label: "⏭ Next event", key: "N" },
+  { s: "next-event", label: "Next event »", key: "N" },
 ];
 
 function Clock({ client }: { client: SimClient }) {

@@ -7,6 +7,7 @@
 import type { LabPanelName } from "../../src/console/labs.ts";
 import type { SessionEvent, SessionStart } from "../../src/console/session.ts";
 import type { Action, SignalSpec } from "../../src/sim/index.ts";
+import { addWork } from "./perf.ts";
 import type { FrameMessage, MainToWorker, ReadyMessage, Speed, WorkerToMain } from "./worker/protocol.ts";
 
 export type FrameListener = (f: FrameMessage) => void;
@@ -53,6 +54,7 @@ export class SimClient {
       this.values = new Float64Array(msg.signals.length).fill(Number.NaN);
       for (const l of this.readyListeners) l(msg);
     } else if (msg.type === "frame") {
+      const t0 = performance.now();
       this.values = msg.values;
       this.timeS = msg.timeS;
       this.speed = msg.speed;
@@ -62,6 +64,7 @@ export class SimClient {
       this.nextEventS = msg.nextEventS;
       for (const e of msg.events) this.events.push(e);
       for (const l of this.frameListeners) l(msg);
+      addWork(performance.now() - t0);
     } else {
       for (const l of this.fatalListeners) l(msg.message);
     }

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { SimClient } from "../client.ts";
 import { COLOURS, formatValue } from "../display.ts";
+import { endFrame } from "../perf.ts";
 import type { FrameMessage } from "../worker/protocol.ts";
 import { SweepTrace } from "./sweep.ts";
 
@@ -73,6 +74,7 @@ export function Monitor({ client, weightKg }: Props) {
       }
     };
     const loop = (now: number) => {
+      const t0 = performance.now();
       for (const tr of traces) tr?.draw();
       if (now - lastNumeric > NUMERIC_MS) {
         lastNumeric = now;
@@ -91,6 +93,7 @@ export function Monitor({ client, weightKg }: Props) {
         set("co", formatValue(r("patient.co"), 1));
         set("svo2", formatValue(r("patient.svo2"), 0, 100));
       }
+      endFrame(performance.now() - t0);
       raf = requestAnimationFrame(loop);
     };
     const off = client.onFrame(onFrame);

@@ -63,7 +63,7 @@ function makeChart(el: HTMLElement, title: string, markers: Marker[]): uPlot {
   const opts: uPlot.Options = {
     title,
     width: Math.max(200, rect.width),
-    height: Math.max(120, rect.height - 8),
+    height: Math.max(100, rect.height - 60),
     scales: { x: { time: false }, y: { range: [0, 200] }, t: { range: [25, 40] } },
     axes: [
       { stroke: "#ccc", grid: { stroke: "#333" }, values: (_u, vals) => vals.map((v) => formatClock(v)) },
@@ -78,7 +78,16 @@ function makeChart(el: HTMLElement, title: string, markers: Marker[]): uPlot {
     cursor: { drag: { x: false, y: false } },
     plugins: [markerPlugin(markers)],
   };
-  return new uPlot(opts, [[], ...SERIES.map(() => [])] as uPlot.AlignedData, el);
+  const chart = new uPlot(opts, [[], ...SERIES.map(() => [])] as uPlot.AlignedData, el);
+  fitChart(chart, el);
+  return chart;
+}
+
+/** Sizes the plot so title + plot + legend fill the container exactly. */
+function fitChart(chart: uPlot, el: HTMLElement): void {
+  const box = el.getBoundingClientRect();
+  const chrome = chart.root.getBoundingClientRect().height - chart.height;
+  chart.setSize({ width: Math.max(200, box.width), height: Math.max(100, box.height - chrome - 2) });
 }
 
 export function Trends({ client }: { client: SimClient }) {
@@ -138,9 +147,7 @@ export function Trends({ client }: { client: SimClient }) {
         [recent, recentRef.current],
         [whole, caseRef.current],
       ] as const) {
-        if (!el) continue;
-        const r = el.getBoundingClientRect();
-        chart.setSize({ width: Math.max(200, r.width), height: Math.max(120, r.height - 8) });
+        if (el) fitChart(chart, el);
       }
     };
     window.addEventListener("resize", resize);
