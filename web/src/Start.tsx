@@ -4,6 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { formatProblem, InputError } from "../../src/common/errors.ts";
+import { patientFromPlan } from "../../src/console/plan.ts";
 import { describePatient, type SessionStart } from "../../src/console/session.ts";
 import {
   type Action,
@@ -39,30 +40,6 @@ const range = (r: { min: number; max: number }, unit: string, scale = 1) => ({
 export interface StartChoice extends SessionStart {
   title: string;
   description?: string;
-}
-
-/** The patient of a plan made by the planner (`perfuse plan --json`). */
-export function patientFromPlan(text: string): PatientSpec {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new InputError({
-      field: "plan",
-      allowed: "the JSON printed by `perfuse plan --json`",
-      received: "text that is not JSON",
-    });
-  }
-  const p = (doc as { patient?: Record<string, unknown> } | null)?.patient;
-  if (!p || typeof p !== "object")
-    throw new InputError({ field: "plan.patient", allowed: "an object (a plan from `perfuse plan --json`)" });
-  return validatePatientSpec({
-    weightKg: p.weightKg,
-    heightCm: p.heightCm,
-    ageYears: p.ageYears,
-    sex: p.sex ?? "male",
-    ...(typeof p.hct === "number" ? { hct: p.hct } : {}),
-  });
 }
 
 export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) {
