@@ -221,6 +221,19 @@ function fmtLimits(def: AlarmDef): string {
   return [lo, hi].filter((s) => s !== "").join(" or ");
 }
 
+/** Ranges within which a user may set each signal's alarm limit (shown units). */
+export const LIMIT_RANGES: Record<string, { min: number; max: number; unit: string }> = {
+  "patient.hr": { min: 0, max: 300, unit: "/min" },
+  "patient.map": { min: 10, max: 250, unit: "mmHg" },
+  "patient.sao2": { min: 50, max: 100, unit: "%" },
+  "patient.cvp": { min: 0, max: 40, unit: "mmHg" },
+  "patient.tempCore": { min: 15, max: 42, unit: "°C" },
+  "patient.etco2": { min: 10, max: 120, unit: "mmHg" },
+};
+
+/** Audio pause lengths a user may choose (s); IEC 60601-1-8 leaves the duration to the manufacturer. */
+export const SILENCE_RANGE = { min: 30, max: 300, unit: "s" } as const;
+
 /**
  * Default patient-monitor alarm limits by age band. The bands follow common teaching values for
  * normal vital signs (PALS / Fleming et al., Lancet 2011;377:1011, centiles of HR by age); they are

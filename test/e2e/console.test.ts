@@ -176,6 +176,22 @@ describe.skipIf(!hasChromium && !required)("console in the browser", () => {
     const log = await page.getByTestId("alarm-log").textContent();
     expect(log).toContain("No pulse (HR 0)");
     expect(log).toContain("acknowledged");
+    // Silence: the button counts down the audio pause, the log records it.
+    await page.keyboard.press("s");
+    await expect.poll(() => page.getByTestId("silence").textContent()).toContain("Silenced");
+    await expect.poll(() => page.getByTestId("alarm-log").textContent()).toContain("Audio paused for 120 s");
+    // Alarm limits and the silence length refuse bad input at the field.
+    await page.getByTestId("limit-hr-high").fill("500");
+    expect(await page.getByTestId("limit-hr-high-hint").textContent()).toBe("Too high: allowed 0–300 /min");
+    await page.getByTestId("limit-hr-high").fill("-1");
+    expect(await page.getByTestId("limit-hr-high-hint").textContent()).toBe("Too low: allowed 0–300 /min");
+    await page.getByTestId("limit-hr-high").fill("130");
+    await page.getByTestId("limit-hr-high-set").click();
+    await expect.poll(() => page.getByTestId("alarm-log").textContent()).toContain("HR high limits > 130");
+    await page.getByTestId("silence-length").fill("");
+    expect(await page.getByTestId("silence-length-hint").textContent()).toBe("Required: allowed 30–300 s");
+    // Shortcuts are ignored while typing; Esc leaves the field.
+    await page.keyboard.press("Escape");
   });
 
   it("pauses and resumes", async () => {

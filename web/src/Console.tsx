@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { describePatient, formatClock } from "../../src/console/session.ts";
 import { AlarmBar, AlarmLog } from "./alarms/AlarmBar.tsx";
+import { AlarmSettings } from "./alarms/AlarmSettings.tsx";
 import { AlarmController } from "./alarms/controller.ts";
 import type { SimClient } from "./client.ts";
 import { EventLog } from "./controls/EventLog.tsx";
@@ -23,7 +24,7 @@ const TABS = [
   { id: "drugs", label: "Drugs & fluids", key: "D" },
   { id: "labs", label: "Labs", key: "L" },
   { id: "resus", label: "Ventilator & defib", key: "V" },
-  { id: "alarms", label: "Alarm log", key: "K" },
+  { id: "alarms", label: "Alarms", key: "K" },
   { id: "events", label: "Events", key: "E" },
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
@@ -122,7 +123,14 @@ export function ConsoleScreen({
                 <Instructor client={client} />
               </>
             ) : null}
-            {tab === "alarms" ? <AlarmLog ctrl={alarms} /> : null}
+            {tab === "alarms" ? (
+              <>
+                <h3>Alarm log</h3>
+                <AlarmLog ctrl={alarms} />
+                <h3>Limits and silence</h3>
+                <AlarmSettings ctrl={alarms} />
+              </>
+            ) : null}
             {tab === "events" ? <EventLog client={client} /> : null}
           </div>
         </aside>

@@ -9,8 +9,9 @@ export const SHORTCUTS: [string, string][] = [
   ["S", "silence alarm sound for 2 minutes"],
   ["G", "draw a blood gas"],
   ["T", "draw an ACT"],
-  ["D  L  V  K  E", "panels: drugs & fluids, labs, ventilator & defib, alarm log, events"],
+  ["D  L  V  K  E", "panels: drugs & fluids, labs, ventilator & defib, alarms (log, limits), events"],
   ["?", "this help; Esc closes"],
+  ["Esc (in a field)", "leave the field (shortcuts are ignored while typing)"],
 ];
 
 export interface ShortcutHandlers {
@@ -30,7 +31,11 @@ export function installShortcuts(h: ShortcutHandlers): () => void {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.target as HTMLElement | null;
     const tag = target?.tagName;
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target?.isContentEditable) return;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target?.isContentEditable) {
+      // Esc leaves the field, so the shortcuts work again.
+      if (e.key === "Escape") target?.blur();
+      return;
+    }
     const k = e.key;
     let handled = true;
     // Space pauses even when a button has focus (Enter still activates buttons).

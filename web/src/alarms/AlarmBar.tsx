@@ -1,7 +1,7 @@
 /** The alarm bar: active alarms by priority with colour, acknowledge and silence buttons. */
 import { useEffect, useState } from "preact/hooks";
 import { formatClock } from "../../../src/console/session.ts";
-import { type AlarmController, SILENCE_S } from "./controller.ts";
+import type { AlarmController } from "./controller.ts";
 
 const PRIORITY_TEXT = { high: "!!!", medium: "!!", low: "!" } as const;
 
@@ -49,9 +49,11 @@ export function AlarmBar({ ctrl }: { ctrl: AlarmController }) {
           type="button"
           class={`btn ${silenced > 0 ? "on" : ""}`}
           onClick={() => ctrl.silence()}
-          title={`Pause alarm sound for ${SILENCE_S / 60} min (S)`}
+          title={`Pause alarm sound for ${formatClock(ctrl.silenceS)} (S)`}
+          data-testid="silence"
         >
-          {silenced > 0 ? `Silenced ${formatClock(silenced)}` : `Silence ${SILENCE_S / 60} min`} <kbd>S</kbd>
+          {silenced > 0 ? `Silenced ${formatClock(silenced)}` : `Silence ${formatClock(ctrl.silenceS)}`}{" "}
+          <kbd>S</kbd>
         </button>
       </div>
     </section>

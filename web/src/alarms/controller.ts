@@ -6,12 +6,13 @@ import { AlarmManager, defaultAlarms } from "../../../src/console/alarms.ts";
 import type { SimClient } from "../client.ts";
 import { AlarmSound } from "./sound.ts";
 
-/** Audio pause length for the Silence key (s); a setting. */
+/** Default audio pause length for the Silence key (s); a setting (SILENCE_RANGE). */
 export const SILENCE_S = 120;
 
 export class AlarmController {
   readonly manager: AlarmManager;
   readonly sound = new AlarmSound();
+  silenceS = SILENCE_S;
   private readonly listeners = new Set<() => void>();
   private signature = "";
   private readonly off: () => void;
@@ -44,7 +45,17 @@ export class AlarmController {
   }
 
   silence(): void {
-    this.manager.silence(this.client.timeS, SILENCE_S);
+    this.manager.silence(this.client.timeS, this.silenceS);
+    this.changed();
+  }
+
+  setLimits(id: string, low: number | undefined, high: number | undefined): void {
+    this.manager.setLimits(id, low, high, this.client.timeS);
+    this.changed();
+  }
+
+  setSilenceS(s: number): void {
+    this.silenceS = s;
     this.changed();
   }
 

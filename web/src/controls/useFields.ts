@@ -17,7 +17,7 @@ export function useFields<K extends string>(defs: Record<K, FieldDef>) {
   });
   const bind = (k: K) => ({
     range: defs[k].range,
-    state: states[k],
+    state: states[k] as FieldState,
     optional: defs[k].optional,
     onChange: (st: FieldState) => setStates((prev) => ({ ...prev, [k]: st })),
   });
