@@ -86,7 +86,7 @@ export function ConsoleScreen({
       <div class="layout">
         <Monitor client={client} weightKg={w} />
         <HlmConsole client={client} />
-        <Trends client={client} />
+        <Trends client={client} alarms={alarms} />
         <aside class="side" aria-label="Interventions and logs">
           <div class="tabs" role="tablist">
             {TABS.map((t) => (

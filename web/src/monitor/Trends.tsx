@@ -1,11 +1,12 @@
 /**
  * Trends: the last minutes and the whole case (uPlot), one row per simulated second from the worker,
- * with vertical markers for actions, scenario events and lab draws. Redrawn at most twice a second.
+ * with vertical markers for actions, scenario events, lab draws and alarm starts (in the alarm's colour). Redrawn at most twice a second.
  */
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { formatClock } from "../../../src/console/session.ts";
+import type { AlarmController } from "../alarms/controller.ts";
 import type { SimClient } from "../client.ts";
 import { COLOURS } from "../display.ts";
 import type { FrameMessage } from "../worker/protocol.ts";
@@ -26,7 +27,11 @@ const CASE_POINTS = 3000;
 interface Marker {
   tS: number;
   text: string;
+  /** Alarm markers are drawn in their priority's colour. */
+  colour?: string;
 }
+
+const PRIORITY_COLOURS: Record<string, string> = { high: "#ff3b3b", medium: "#ffd400", low: "#2fd3ff" };
 
 function markerPlugin(markers: Marker[]): uPlot.Plugin {
   return {
@@ -43,6 +48,8 @@ function markerPlugin(markers: Marker[]): uPlot.Plugin {
         for (const m of markers) {
           if (m.tS < x0 || m.tS > x1) continue;
           const x = Math.round(u.valToPos(m.tS, "x", true));
+          ctx.strokeStyle = m.colour ?? "rgba(255,255,255,0.45)";
+          ctx.fillStyle = m.colour ?? "rgba(255,255,255,0.8)";
           ctx.beginPath();
           ctx.moveTo(x, u.bbox.top);
           ctx.lineTo(x, u.bbox.top + u.bbox.height);
@@ -90,7 +97,7 @@ function fitChart(chart: uPlot, el: HTMLElement): void {
   chart.setSize({ width: Math.max(200, box.width), height: Math.max(100, box.height - chrome - 2) });
 }
 
-export function Trends({ client }: { client: SimClient }) {
+export function Trends({ client, alarms }: { client: SimClient; alarms?: AlarmController }) {
   const recentRef = useRef<HTMLDivElement>(null);
   const caseRef = useRef<HTMLDivElement>(null);
 
@@ -102,6 +109,7 @@ export function Trends({ client }: { client: SimClient }) {
     const whole = makeChart(caseRef.current!, "Whole case", markers);
     let dirty = false;
     let lastDraw = 0;
+    let alarmLogSeen = 0;
     const onFrame = (f: FrameMessage) => {
       if (idx.length === 0) idx = SERIES.map((s) => client.indexOf(s.signal));
       const width = client.signals.length + 1;
@@ -120,6 +128,14 @@ export function Trends({ client }: { client: SimClient }) {
           dirty = true;
         }
       }
+      const log = alarms?.manager.log ?? [];
+      for (; alarmLogSeen < log.length; alarmLogSeen++) {
+        const e = log[alarmLogSeen]!;
+        if (e.kind === "start") {
+          markers.push({ tS: e.tS, text: `▲ ${e.text}`, colour: PRIORITY_COLOURS[e.priority ?? "low"] });
+          dirty = true;
+        }
+      }
       const now = performance.now();
       if (dirty && now - lastDraw > REDRAW_MS) {
         lastDraw = now;
@@ -131,6 +147,7 @@ export function Trends({ client }: { client: SimClient }) {
       const t = cols[0]!;
       const n = t.length;
       if (n === 0) return;
+      markers.sort((a, b) => a.tS - b.tS);
       const end = t[n - 1]!;
       let start = n - 1;
       while (start > 0 && t[start - 1]! >= end - RECENT_S) start--;
@@ -157,7 +174,7 @@ export function Trends({ client }: { client: SimClient }) {
       recent.destroy();
       whole.destroy();
     };
-  }, [client]);
+  }, [client, alarms]);
 
   return (
     <section class="trends" aria-label="Trends">

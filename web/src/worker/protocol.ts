@@ -10,10 +10,11 @@
  */
 
 import type { LabPanelName } from "../../../src/console/labs.ts";
+import type { Speed } from "../../../src/console/pacer.ts";
 import type { SessionEvent, SessionStart } from "../../../src/console/session.ts";
 import type { Action, SignalSpec } from "../../../src/sim/index.ts";
 
-export type Speed = 0 | 1 | 2 | 5;
+export type { Speed };
 export const SPEEDS: readonly Speed[] = [0, 1, 2, 5];
 
 export type MainToWorker =
