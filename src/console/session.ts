@@ -12,8 +12,18 @@ import { type LabPanelName, LabQueue, type LabResult } from "./labs.ts";
 
 /** Waveform sample interval (s): 250 Hz, the rate of common monitor ECG/pressure channels. */
 export const WAVE_DT_S = 0.004;
-/** Waveform channels: the synthetic ECG (mV) then engine pressure signals (mmHg). */
-export const WAVE_CHANNELS = ["ecg", "patient.aop", "patient.cvpWave", "patient.papWave"] as const;
+/**
+ * Waveform channels: the synthetic ECG (mV), engine pressure signals (mmHg), and a plethysmogram
+ * (normalised 0–1 between the last beat's diastolic and systolic pressure).
+ */
+export const WAVE_CHANNELS = ["ecg", "patient.aop", "patient.cvpWave", "patient.papWave", "pleth"] as const;
+/**
+ * The pulse-oximeter plethysmogram is synthesised from the aortic pressure: low-pass filtered
+ * (τ 80 ms, standing for the damping of the arterial tree to a fingertip) and delayed by 160 ms
+ * (aorta-to-finger pulse transit). Both are display settings chosen by eye, not fitted to data.
+ */
+const PLETH_TAU_S = 0.08;
+const PLETH_DELAY_SAMPLES = 40;
 export type WaveChannel = (typeof WAVE_CHANNELS)[number];
 /** Trend sample interval (s of simulated time). */
 export const TREND_DT_S = 1;
@@ -75,6 +85,12 @@ export class SessionCore {
   private readonly waveIdx: number[];
   private readonly lvIdx: number;
   private readonly hrIdx: number;
+  private readonly aopIdx: number;
+  private readonly sbpIdx: number;
+  private readonly dbpIdx: number;
+  private plethLp = Number.NaN;
+  private readonly plethDelay = new Float64Array(PLETH_DELAY_SAMPLES);
+  private plethPos = 0;
   private readonly waveBuf = new Float32Array(WAVE_CAPACITY * WAVE_CHANNELS.length);
   private waveN = 0;
   private waveT0 = 0;
@@ -89,7 +105,12 @@ export class SessionCore {
     this.signalCount = this.sim.signals.length;
     for (const [i, s] of this.sim.signals.entries()) this.nameToIndex.set(s.name, i);
     this.ecg = new EcgSynth(start.seed + 1);
-    this.waveIdx = WAVE_CHANNELS.map((c) => (c === "ecg" ? -1 : (this.nameToIndex.get(c) ?? -2)));
+    this.waveIdx = WAVE_CHANNELS.map((c) =>
+      c === "ecg" ? -1 : c === "pleth" ? -3 : (this.nameToIndex.get(c) ?? -2),
+    );
+    this.aopIdx = this.nameToIndex.get("patient.aop") ?? -1;
+    this.sbpIdx = this.nameToIndex.get("patient.sbp") ?? -1;
+    this.dbpIdx = this.nameToIndex.get("patient.dbp") ?? -1;
     this.lvIdx = this.nameToIndex.get("patient.lvPressure") ?? -1;
     this.hrIdx = this.nameToIndex.get("patient.hr") ?? -1;
     this.scenario = [...start.actions].sort((a, b) => a.t - b.t);
@@ -187,11 +208,30 @@ export class SessionCore {
     const lv = this.lvIdx >= 0 ? this.sim.read(this.lvIdx) : 0;
     const hr = this.hrIdx >= 0 ? this.sim.read(this.hrIdx) : 0;
     const ecg = this.ecg.next(t, lv, hr);
+    const pleth = this.plethSample();
     for (let c = 0; c < ch; c++) {
       const idx = this.waveIdx[c]!;
-      this.waveBuf[c * WAVE_CAPACITY + this.waveN] = idx === -1 ? ecg : idx >= 0 ? this.sim.read(idx) : 0;
+      this.waveBuf[c * WAVE_CAPACITY + this.waveN] =
+        idx === -1 ? ecg : idx === -3 ? pleth : idx >= 0 ? this.sim.read(idx) : 0;
     }
     this.waveN++;
+  }
+
+  private plethSample(): number {
+    if (this.aopIdx < 0) return 0;
+    const aop = this.sim.read(this.aopIdx);
+    if (Number.isNaN(this.plethLp)) {
+      this.plethLp = aop;
+      this.plethDelay.fill(aop);
+    }
+    this.plethLp += (aop - this.plethLp) * (1 - Math.exp(-WAVE_DT_S / PLETH_TAU_S));
+    const delayed = this.plethDelay[this.plethPos]!;
+    this.plethDelay[this.plethPos] = this.plethLp;
+    this.plethPos = (this.plethPos + 1) % PLETH_DELAY_SAMPLES;
+    const sbp = this.sbpIdx >= 0 ? this.sim.read(this.sbpIdx) : 0;
+    const dbp = this.dbpIdx >= 0 ? this.sim.read(this.dbpIdx) : 0;
+    const v = (delayed - dbp) / Math.max(5, sbp - dbp);
+    return Math.max(-0.2, Math.min(1.3, v));
   }
 
   private afterStep(): void {

@@ -111,3 +111,37 @@ describe("SessionCore", () => {
     expect(Array.from(a.takeFrame().waves)).toEqual(Array.from(b.takeFrame().waves));
   });
 });
+
+describe("pleth channel", () => {
+  it("follows the arterial pulse, later (transit delay + damping), normalised to about 0–1", () => {
+    const s = adult();
+    s.advance(5, false);
+    s.takeFrame();
+    s.advance(3, true);
+    const f = s.takeFrame();
+    const n = f.waveCount;
+    const ch = (name: string) =>
+      f.waves.subarray(
+        WAVE_CHANNELS.indexOf(name as never) * n,
+        (WAVE_CHANNELS.indexOf(name as never) + 1) * n,
+      );
+    const aop = ch("patient.aop");
+    const pleth = ch("pleth");
+    expect(Math.max(...pleth)).toBeGreaterThan(0.6);
+    expect(Math.max(...pleth)).toBeLessThanOrEqual(1.3);
+    expect(Math.min(...pleth)).toBeGreaterThanOrEqual(-0.2);
+    // Lag of the best cross-correlation between the two: the 160 ms delay plus the filter's ~80 ms.
+    let best = 0;
+    let bestLag = 0;
+    for (let lag = 0; lag < 100; lag++) {
+      let sum = 0;
+      for (let i = 0; i + lag < n; i++) sum += (aop[i]! - 90) * (pleth[i + lag]! - 0.5);
+      if (sum > best) {
+        best = sum;
+        bestLag = lag;
+      }
+    }
+    expect(bestLag * WAVE_DT_S).toBeGreaterThan(0.16);
+    expect(bestLag * WAVE_DT_S).toBeLessThan(0.3);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The patient monitor: ECG, arterial, central venous and pulmonary artery waveforms at the simulation's
+ * The patient monitor: ECG, arterial, pulmonary artery, central venous and pleth waveforms at the simulation's
  * resolution (a sample every 4 ms of simulated time), and the numbers beside them. Components render
  * once; frames update canvases and text nodes directly.
  */
@@ -27,6 +27,7 @@ export function channelsFor(weightKg: number): Channel[] {
     { key: "patient.aop", label: "ART", colour: COLOURS.art, min: 0, max: small ? 100 : 160, unit: "mmHg" },
     { key: "patient.papWave", label: "PA", colour: COLOURS.pap, min: 0, max: small ? 50 : 40, unit: "mmHg" },
     { key: "patient.cvpWave", label: "CVP", colour: COLOURS.cvp, min: 0, max: 20, unit: "mmHg" },
+    { key: "pleth", label: "Pleth", colour: COLOURS.spo2, min: -0.1, max: 1.2, unit: "(relative)" },
   ];
 }
 

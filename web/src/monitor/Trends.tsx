@@ -54,9 +54,11 @@ function markerPlugin(markers: Marker[]): uPlot.Plugin {
           ctx.moveTo(x, u.bbox.top);
           ctx.lineTo(x, u.bbox.top + u.bbox.height);
           ctx.stroke();
-          if (x - lastLabelX > 90 * devicePixelRatio) {
-            ctx.fillText(m.text.slice(0, 22), x + 3, u.bbox.top + 12 * devicePixelRatio);
-            lastLabelX = x;
+          // Labels never overlap: one is skipped when the previous one is still in the way.
+          if (x > lastLabelX) {
+            const text = m.text.length > 24 ? `${m.text.slice(0, 23)}…` : m.text;
+            ctx.fillText(text, x + 3, u.bbox.top + 12 * devicePixelRatio);
+            lastLabelX = x + 3 + ctx.measureText(text).width + 6 * devicePixelRatio;
           }
         }
         ctx.restore();
