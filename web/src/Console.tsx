@@ -11,6 +11,7 @@ import type { SimClient } from "./client.ts";
 import { EventLog } from "./controls/EventLog.tsx";
 import { Defibrillator, Drugs, Fluids, Instructor, Ventilator } from "./controls/Interventions.tsx";
 import { Labs } from "./controls/Labs.tsx";
+import { Running } from "./controls/Running.tsx";
 import { useTick } from "./controls/useTick.ts";
 import { Disclaimer } from "./Disclaimer.tsx";
 import { HlmConsole } from "./hlm/HlmConsole.tsx";
@@ -104,6 +105,7 @@ export function ConsoleScreen({
             ))}
           </div>
           <div class="tab-panel" role="tabpanel">
+            <Running client={client} />
             {tab === "drugs" ? (
               <>
                 <h3>Drugs</h3>
@@ -187,14 +189,14 @@ function Help({ onClose }: { onClose: () => void }) {
     <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
       <div class="dialog">
         <h2 id="help-title">Keyboard shortcuts</h2>
-        <table>
+        <table class="help-keys">
           <tbody>
             {SHORTCUTS.map(([k, what]) => (
               <tr key={k}>
-                <td>
+                <td class="help-cell">
                   <kbd>{k}</kbd>
                 </td>
-                <td>{what}</td>
+                <td class="help-cell">{what}</td>
               </tr>
             ))}
           </tbody>
