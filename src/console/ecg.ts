@@ -7,14 +7,22 @@
  * Wave shapes are sums of Gaussians (McSharry et al. 2003, IEEE Trans Biomed Eng 50:289, dynamical ECG
  * model; parameters here are our own rough values for a normal lead II, amplitudes in mV).
  *
+ * When the engine reports a heart rate but the ventricle makes no pressure upstroke (an empty heart,
+ * pulseless electrical activity), QRS complexes are placed from the heart rate instead.
  * The rhythm shown: sinus while beats are being detected and the heart rate is above zero; otherwise
  * ventricular fibrillation if the last rhythm ordered was VF, else asystole. Allocation-free per sample.
  */
 
 export type EcgRhythm = "sinus" | "vf" | "asystole";
 
-/** LV pressure rise (mmHg/s) that marks ventricular contraction; an atrial kick is ~25 mmHg/s. */
-const ONSET_SLOPE_MMHG_PER_S = 100;
+/**
+ * LV pressure rise (mmHg/s) that marks ventricular contraction. The isovolumic rise passes it within
+ * ~10 ms of onset at every size; atrial kicks (~25 mmHg/s) and rapid early filling in an infant
+ * (~100 mmHg/s) stay below it.
+ */
+const ONSET_SLOPE_MMHG_PER_S = 200;
+/** Without a mechanical upstroke for this many RR intervals, beats are placed from the heart rate. */
+const FREE_RUN_RR = 1.5;
 /** No new beat within this fraction of the last RR (and never within 0.2 s). */
 const REFRACTORY_FRACTION = 0.6;
 /** With no beat for this long, the rhythm is no longer called sinus. */
@@ -34,6 +42,9 @@ export class EcgSynth {
   private rrS = 1;
   private prevLv = Number.NaN;
   private prevT = Number.NaN;
+  private freeRunning = false;
+  /** Start of the current run of contiguous samples (a gap, e.g. a fast-forward, restarts it). */
+  private feedStartS = Number.NaN;
   private noise: number;
   /** Rhythm last ordered (scenario or console); the engine does not publish its rhythm. */
   ordered: EcgRhythm = "sinus";
@@ -49,15 +60,27 @@ export class EcgSynth {
    */
   next(tS: number, lvPressureMmHg: number, hrPerMin: number): number {
     const dt = tS - this.prevT;
+    if (!(dt > 0 && dt < 0.1)) this.feedStartS = tS;
     if (dt > 0 && Number.isFinite(this.prevLv)) {
       const slope = (lvPressureMmHg - this.prevLv) / dt;
       const since = tS - this.lastQrsS;
       const refractory = Math.max(0.2, REFRACTORY_FRACTION * this.rrS);
       if (slope > ONSET_SLOPE_MMHG_PER_S && since > refractory && hrPerMin > 0) {
         this.prevQrsS = this.lastQrsS;
-        this.lastQrsS = tS - dt;
+        this.lastQrsS = tS - 2 * dt;
         const measured = this.lastQrsS - this.prevQrsS;
         this.rrS = measured > 0.2 && measured < 3 ? measured : 60 / hrPerMin;
+        this.freeRunning = false;
+      } else if (
+        hrPerMin > 0 &&
+        since > (this.freeRunning ? 1 : FREE_RUN_RR) * (60 / hrPerMin) &&
+        tS - this.feedStartS > FREE_RUN_RR * (60 / hrPerMin)
+      ) {
+        // Electrical activity without a pressure upstroke (an empty or failing ventricle: PEA).
+        this.prevQrsS = this.lastQrsS;
+        this.lastQrsS = this.freeRunning ? this.lastQrsS + 60 / hrPerMin : tS;
+        this.rrS = 60 / hrPerMin;
+        this.freeRunning = true;
       }
     }
     this.prevLv = lvPressureMmHg;

@@ -32,20 +32,23 @@ describe("SessionCore", () => {
     expect(max).toBeLessThan(200);
   });
 
-  it("draws one QRS (R wave > 0.8 mV) per heartbeat in sinus rhythm", () => {
-    const s = adult();
-    s.advance(5, false);
-    s.takeFrame();
-    s.advance(10, true);
-    const f = s.takeFrame();
-    const ecg = f.waves.subarray(0, f.waveCount);
-    let peaks = 0;
-    for (let i = 1; i < ecg.length; i++) if (ecg[i]! > 0.8 && ecg[i - 1]! <= 0.8) peaks++;
-    const hr = f.values[s.sim.signalIndex("patient.hr")]!;
-    // Beats in 10 s at the engine's heart rate, ±1 for the window edges.
-    expect(Math.abs(peaks - (hr * 10) / 60)).toBeLessThanOrEqual(1.5);
-    expect(f.rhythm).toBe("sinus");
-  });
+  it.each(["neonate", "infant", "child", "adult-male"])(
+    "draws one QRS (R wave > 0.8 mV) per heartbeat in sinus rhythm (%s)",
+    (preset) => {
+      const s = new SessionCore({ patient: patientFromPreset(preset), seed: 1, actions: [] });
+      s.advance(5, false);
+      s.takeFrame();
+      s.advance(10, true);
+      const f = s.takeFrame();
+      const ecg = f.waves.subarray(0, f.waveCount);
+      let peaks = 0;
+      for (let i = 1; i < ecg.length; i++) if (ecg[i]! > 0.8 && ecg[i - 1]! <= 0.8) peaks++;
+      const hr = f.values[s.sim.signalIndex("patient.hr")]!;
+      // Beats in 10 s at the engine's heart rate, ±1.5 for the window edges.
+      expect(Math.abs(peaks - (hr * 10) / 60)).toBeLessThanOrEqual(1.5);
+      expect(f.rhythm).toBe("sinus");
+    },
+  );
 
   it("reports scenario actions as events when their time passes, and the next event time", () => {
     const s = adult();
