@@ -3,12 +3,15 @@
  * (modules.ts). Modules whose signals the engine does not have yet show as waiting for the circuit.
  */
 import { useState } from "preact/hooks";
+import { actionFieldRange } from "../../../src/console/fields.ts";
 import { formatClock } from "../../../src/console/session.ts";
 import { ACTION_TYPES } from "../../../src/sim/index.ts";
 import type { SimClient } from "../client.ts";
+import { NumberField } from "../controls/NumberField.tsx";
+import { useFields } from "../controls/useFields.ts";
 import { useTick } from "../controls/useTick.ts";
 import { formatValue } from "../display.ts";
-import { type ConsoleMode, type HlmModule, MODULES, TIMERS } from "./modules.ts";
+import { type ConsoleMode, type HlmModule, MODULES, type ModuleControl, TIMERS } from "./modules.ts";
 
 const KNOWN_ACTIONS = new Set<string>(ACTION_TYPES);
 
@@ -65,16 +68,21 @@ function Module({ m, client }: { m: HlmModule; client: SimClient }) {
       </dl>
       {m.controls.length > 0 ? (
         <div class="module-controls">
-          {m.controls.map((c) => (
-            <button
-              key={`${c.action}.${c.field}`}
-              type="button"
-              class="btn"
-              disabled={!KNOWN_ACTIONS.has(c.action)}
-            >
-              {c.label}
-            </button>
-          ))}
+          {m.controls.map((c) =>
+            KNOWN_ACTIONS.has(c.action) ? (
+              <ControlForm key={`${c.action}.${c.field}`} c={c} client={client} />
+            ) : (
+              <button
+                key={`${c.action}.${c.field}`}
+                type="button"
+                class="btn"
+                disabled
+                title={`needs the action ${c.action}`}
+              >
+                {c.label}
+              </button>
+            ),
+          )}
         </div>
       ) : null}
       {bound ? null : <p class="waiting">Waiting for the circuit model (issue 4): {m.note}.</p>}
@@ -107,6 +115,31 @@ function Timers({ client }: { client: SimClient }) {
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/**
+ * A control whose action type the engine knows: a number field with the range from the engine's schema
+ * (in shown units) and a Set button that sends the action.
+ */
+function ControlForm({ c, client }: { c: ModuleControl; client: SimClient }) {
+  const f = useFields({
+    v: { range: actionFieldRange(c.action, c.field, c.unit, { scale: c.scale ?? 1 }), initial: "" },
+  });
+  return (
+    <div class="row">
+      <NumberField label={c.label} {...f.bind("v")} />
+      <button
+        type="button"
+        class="btn"
+        onClick={() => {
+          const v = f.values(["v"]);
+          if (v?.v !== undefined) client.act({ type: c.action, ...(c.extra ?? {}), [c.field]: v.v });
+        }}
+      >
+        Set
+      </button>
     </div>
   );
 }
