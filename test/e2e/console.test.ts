@@ -253,6 +253,24 @@ describe.skipIf(!hasChromium && !required)("console in the browser", () => {
     await shot("console-1920x1080.png");
   });
 
+  it("ends the case; refuses a bad plan; starts a neonate preset with neonatal vital signs", async () => {
+    const { page } = h;
+    await page.getByRole("button", { name: "End case" }).click();
+    await page.getByTestId("source-plan").check();
+    await page.locator("#plan-json").fill("{not json");
+    await page.getByTestId("start").click();
+    expect(await page.getByTestId("start-error").textContent()).toContain("plan must be");
+    await page.getByTestId("source-preset").check();
+    await page.getByTestId("preset-neonate").check();
+    await page.getByTestId("start").click();
+    await page.getByTestId("alarm-bar").waitFor();
+    await waitSim(page, 4);
+    const hr = Number(await page.getByTestId("hr").textContent());
+    expect(hr).toBeGreaterThan(100);
+    expect(hr).toBeLessThan(180);
+    expect(await page.getByTestId("timer-case").textContent()).toMatch(/^00:0\d$/);
+  });
+
   it("had no console errors", () => {
     expect(h.errors).toEqual([]);
   });
