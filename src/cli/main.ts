@@ -12,6 +12,10 @@ interface Subcommand {
 
 const subcommands: Record<string, Subcommand> = {
   calc: { summary: "clinical calculators (perfuse calc --help lists them)", run: runCalc },
+  simulate: {
+    summary: "run the patient model (and a scenario) and summarise its signals",
+    run: async (args, io) => (await import("./simulate.ts")).runSimulate(args, io),
+  },
   serve: {
     summary: "serve the Perfuse web app on http://localhost:8080 (PORT changes it)",
     run: async (args, io) => (await import("../server/serve.ts")).runServe(args, io),
