@@ -136,7 +136,16 @@ export function formatSummaryTable(summary: RunSummary): string {
   ].join("\n");
 }
 
-export async function runSimulate(args: string[], io: Io): Promise<number> {
+/** What `runSimulate` needs from the engine; tests pass a fake. */
+export interface SimulateDeps {
+  createSimulation: typeof createSimulation;
+}
+
+export async function runSimulate(
+  args: string[],
+  io: Io,
+  deps: SimulateDeps = { createSimulation },
+): Promise<number> {
   const cmd = new Command("perfuse simulate")
     .description("Run the patient model (and a scenario timeline) and summarise every signal.")
     .option("--patient <preset|file>", `a preset (${PATIENT_PRESETS.join(", ")}) or a patient JSON/YAML file`)
@@ -207,7 +216,7 @@ export async function runSimulate(args: string[], io: Io): Promise<number> {
     }
     const actions = (scenario?.actions ?? []).filter((a) => a.t <= durationS);
     const seed = seedFlag ?? scenario?.seed ?? 1;
-    const sim = createSimulation({ patient, seed });
+    const sim = deps.createSimulation({ patient, seed });
     const signalNames = o.signals
       ?.split(",")
       .map((s) => s.trim())
