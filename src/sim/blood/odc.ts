@@ -1,0 +1,156 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
+/**
+ * Oxygen dissociation curve and O2 content for the simulation's slow loop.
+ *
+ * Kelman GR, "Digital computer subroutine for the conversion of oxygen tension into saturation",
+ * J Appl Physiol 1966;21:1375-6: a rational function of the "virtual" PO2 x, where x folds temperature,
+ * pH and PCO2 into the standard-condition curve. Coefficients and the virtual-PO2 formula as in
+ * shared/reference/reference-data.md §4.4 (same constants in three independent public codes).
+ *
+ * The temperature term 0.024·(37 − T) is the shift at constant pH (Severinghaus 1958); the pH and PCO2
+ * passed in are therefore the in vivo values at the blood's temperature (see docs/models/blood-gases.md).
+ *
+ * Hot-path rules: numbers in, number out, no allocation, no validation; inputs are clamped so that
+ * no NaN can come out (PO2 < 0 → 0, PCO2 ≥ 0.1 mmHg, Hb ≥ 0).
+ */
+
+const A1 = -8532.2289;
+const A2 = 2121.401;
+const A3 = -67.073989;
+const A4 = 935960.87;
+const A5 = -31346.258;
+const A6 = 2396.1674;
+const A7 = -67.104406;
+
+/** Hüfner's constant, mL O2 per g Hb (anaesthesiauk, reference §4.1). */
+export const HUFNER_ML_PER_G = 1.34;
+/** O2 solubility in blood, mL O2 per dL per mmHg at 37 °C (anaesthesiauk, Bartlett 2016; reference §4.1). */
+export const O2_SOLUBILITY_ML_PER_DL_PER_MMHG = 0.003;
+
+/**
+ * Below this virtual PO2 (mmHg) Kelman's polynomial is replaced by a power law S = S_L·(x/X_LOW)^n with
+ * value and slope matched at X_LOW, so the curve starts at S(0) = 0, stays monotone and is C¹.
+ * (Kelman's rational function turns negative below x ≈ 4.7 mmHg.)
+ */
+const X_LOW = 10;
+
+function kelmanRational(x: number): number {
+  const num = x * (A1 + x * (A2 + x * (A3 + x)));
+  const den = A4 + x * (A5 + x * (A6 + x * (A7 + x)));
+  return num / den;
+}
+
+function kelmanRationalSlope(x: number): number {
+  const num = x * (A1 + x * (A2 + x * (A3 + x)));
+  const den = A4 + x * (A5 + x * (A6 + x * (A7 + x)));
+  const dNum = A1 + x * (2 * A2 + x * (3 * A3 + 4 * x));
+  const dDen = A5 + x * (2 * A6 + x * (3 * A7 + 4 * x));
+  return (dNum * den - num * dDen) / (den * den);
+}
+
+const S_LOW = kelmanRational(X_LOW);
+/** Hill-like exponent of the low-PO2 branch: n = x·S'/S at X_LOW (≈ 2.2). */
+const N_LOW = (X_LOW * kelmanRationalSlope(X_LOW)) / S_LOW;
+
+/** Saturation (fraction) on the standard curve at virtual PO2 x (mmHg). */
+export function kelmanSaturation(x: number): number {
+  if (!(x > 0)) return 0;
+  if (x < X_LOW) return S_LOW * (x / X_LOW) ** N_LOW;
+  const s = kelmanRational(x);
+  return s > 1 ? 1 : s;
+}
+
+/** dS/dx of `kelmanSaturation` (per mmHg). */
+export function kelmanSaturationSlope(x: number): number {
+  if (!(x > 0)) return 0;
+  if (x < X_LOW) return (N_LOW * S_LOW * (x / X_LOW) ** N_LOW) / x;
+  const s = kelmanRational(x);
+  return s >= 1 ? 0 : kelmanRationalSlope(x);
+}
+
+/**
+ * Factor k with virtual PO2 x = k·PO2: 10^[0.024·(37 − T) + 0.40·(pH − 7.40) + 0.06·log10(40 / PCO2)].
+ * Acidosis, hypercapnia and fever make k < 1 (curve shifts right); hypothermia and alkalosis make k > 1.
+ */
+export function virtualPo2Factor(tempC: number, ph: number, pco2MmHg: number): number {
+  const pco2 = pco2MmHg > 0.1 ? pco2MmHg : 0.1;
+  return 10 ** (0.024 * (37 - tempC) + 0.4 * (ph - 7.4) + 0.06 * Math.log10(40 / pco2));
+}
+
+/** Haemoglobin O2 saturation (fraction 0–1) from PO2 (mmHg) at the blood's temperature, pH and PCO2. */
+export function so2FromPo2(po2MmHg: number, tempC: number, ph: number, pco2MmHg: number): number {
+  if (!(po2MmHg > 0)) return 0;
+  return kelmanSaturation(po2MmHg * virtualPo2Factor(tempC, ph, pco2MmHg));
+}
+
+/**
+ * O2 content (mL O2/dL blood) = 1.34·Hb·SO2 + 0.003·PO2 (reference §4.1). The dissolved coefficient is kept
+ * at its 37 °C value: no sourced temperature dependence was found (documented limit).
+ */
+export function o2ContentFromPo2(
+  po2MmHg: number,
+  hbGPerDl: number,
+  tempC: number,
+  ph: number,
+  pco2MmHg: number,
+): number {
+  if (!(po2MmHg > 0)) return 0;
+  const hb = hbGPerDl > 0 ? hbGPerDl : 0;
+  return (
+    HUFNER_ML_PER_G * hb * so2FromPo2(po2MmHg, tempC, ph, pco2MmHg) +
+    O2_SOLUBILITY_ML_PER_DL_PER_MMHG * po2MmHg
+  );
+}
+
+/**
+ * Inverse of `o2ContentFromPo2`: PO2 (mmHg) from O2 content (mL/dL). Content is strictly increasing in PO2
+ * (the dissolved term alone has slope 0.003), so the root is unique. Safeguarded Newton: Newton steps on PO2
+ * with the analytic slope, falling back to bisection whenever a step leaves the current bracket.
+ * Converges to |ΔPO2| ≤ 1e-9·PO2 + 1e-7 mmHg; no allocation.
+ */
+export function po2FromO2Content(
+  o2ContentMlPerDl: number,
+  hbGPerDl: number,
+  tempC: number,
+  ph: number,
+  pco2MmHg: number,
+): number {
+  const c = o2ContentMlPerDl;
+  if (!(c > 0)) return 0;
+  const k = virtualPo2Factor(tempC, ph, pco2MmHg);
+  const a = HUFNER_ML_PER_G * (hbGPerDl > 0 ? hbGPerDl : 0);
+  const s = O2_SOLUBILITY_ML_PER_DL_PER_MMHG;
+  // Bracket: f(0) = −c < 0; f(c/s) ≥ 0 because the Hb term is ≥ 0.
+  let lo = 0;
+  let hi = c / s;
+  // Start: if the Hb could hold all the O2 at S ≤ 0.9, guess from the Severinghaus-like shape; else from the
+  // dissolved part above a nearly saturated Hb.
+  let p: number;
+  const sTarget = a > 0 ? c / a : 2;
+  if (sTarget < 0.9) {
+    // Hill approximation with P50 26.8 and n 2.7 around the steep part, in virtual PO2, then back to PO2.
+    p = (26.8 * (sTarget / (1 - sTarget)) ** (1 / 2.7)) / k;
+  } else {
+    p = (c - a * 0.98) / s;
+    if (p < 60 / k) p = 60 / k;
+  }
+  if (!(p > lo && p < hi)) p = 0.5 * (lo + hi);
+  for (let i = 0; i < 100; i++) {
+    const x = k * p;
+    const f = a * kelmanSaturation(x) + s * p - c;
+    if (f > 0) hi = p;
+    else lo = p;
+    const df = a * k * kelmanSaturationSlope(x) + s;
+    const newton = -f / df;
+    if ((newton < 0 ? -newton : newton) <= 1e-10 * p + 1e-8) {
+      p += newton;
+      break;
+    }
+    let next = p + newton;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    const step = next - p;
+    p = next;
+    if ((step < 0 ? -step : step) <= 1e-9 * p + 1e-7) break;
+  }
+  return p;
+}

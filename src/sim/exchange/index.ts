@@ -1,0 +1,52 @@
+/** Public surface of gas exchange, metabolism and heat (docs/models/gas-exchange.md, metabolism.md, thermal.md). */
+export {
+  ALV_PCO2,
+  ALV_PO2,
+  ALV_STATE_SIZE,
+  alveolarPo2MmHg,
+  alveolarVentilationMlPerS,
+  stepAlveolarGas,
+  stpdToBtps,
+  waterVapourPressureMmHg,
+} from "./gas.ts";
+export {
+  CO2_ML_PER_MMOL,
+  EQ_CO2_REMOVED_ML,
+  EQ_O2_CONTENT,
+  EQ_O2_UPTAKE_ML,
+  EQ_OUT_SIZE,
+  EQ_PCO2,
+  EQ_PH,
+  EQ_PO2,
+  EQ_SO2,
+  EQ_TCO2,
+  equilibrateBlood,
+} from "./membrane.ts";
+export {
+  basalLactateProductionMmolPerS,
+  CRITICAL_O2_EXTRACTION,
+  DEFAULT_Q10,
+  DEFAULT_RQ,
+  LACTATE_DISTRIBUTION_ML_PER_KG,
+  LACTATE_HALF_LIFE_S,
+  lactateFromO2DeficitMmol,
+  lactateRemainingFraction,
+  vo2Factor,
+  vo2Supplied,
+} from "./metabolism.ts";
+export {
+  BLOOD_DENSITY_G_PER_ML,
+  BLOOD_HEAT_CAPACITY_J_PER_ML_C,
+  BLOOD_SPECIFIC_HEAT_J_PER_G_C,
+  bloodHeatFlowW,
+  bloodHeatJ,
+  conductionW,
+  heatExchangerKFromPerformanceFactor,
+  heatExchangerOutletC,
+  heatExchangerPowerW,
+  metabolicHeatW,
+  mixTemperatureC,
+  roomHeatLossW,
+  SKIN_TO_ROOM_W_PER_M2_C,
+  TISSUE_SPECIFIC_HEAT_J_PER_G_C,
+} from "./thermal.ts";

@@ -1,0 +1,100 @@
+// biome-ignore-all lint/complexity/useMathMinMax: ternary clamps map NaN to the bound; Math.max/min would propagate NaN.
+/**
+ * Diffusive gas transfer between blood and a gas space: native alveolar capillaries or an oxygenator membrane.
+ *
+ * Piiper & Scheid's model of diffusion limitation (Respir Physiol 1981;46:193-208): blood flowing at Q̇ past a
+ * barrier of diffusing capacity D approaches the gas partial pressure exponentially, with the fraction not
+ * equilibrated exp(−D/(Q̇·β)), β = dC/dP the blood's capacitance coefficient for that gas. Because β varies
+ * along the ODC, the exchanger is integrated as N segments in series (a discrete Bohr integration): each segment
+ * takes an exact exponential step with the local β, so high flow through a small membrane transfers less and no
+ * segment can overshoot equilibrium. O2 and CO2 are stepped alternately so the Bohr and Haldane couplings follow.
+ * Shunt (blood bypassing the exchanger) is left to the engine (mix outflow with bypassing blood).
+ */
+import { solveAcidBase, tco2FromPco2 } from "../blood/acid-base.ts";
+import { o2ContentFromPo2, po2FromO2Content, so2FromPo2 } from "../blood/odc.ts";
+
+/** CO2 molar volume at STPD, mL per mmol (ideal gas 22.41, real CO2 22.26). */
+export const CO2_ML_PER_MMOL = 22.26;
+
+/** Output layout of `equilibrateBlood`. */
+export const EQ_O2_CONTENT = 0; // mL O2/dL, outflowing blood
+export const EQ_TCO2 = 1; // mmol/L, outflowing blood
+export const EQ_O2_UPTAKE_ML = 2; // mL O2 (STPD) moved gas → blood during dt
+export const EQ_CO2_REMOVED_ML = 3; // mL CO2 (STPD) moved blood → gas during dt
+export const EQ_PO2 = 4; // mmHg, outflowing blood
+export const EQ_PCO2 = 5; // mmHg, outflowing blood
+export const EQ_PH = 6; // outflowing blood, at its temperature
+export const EQ_SO2 = 7; // fraction
+export const EQ_OUT_SIZE = 8;
+
+const SEGMENTS = 8;
+const scratch = new Float64Array(2);
+
+/**
+ * Blood leaving an exchanger. Inputs: inflowing O2 content (mL/dL), total CO2 (mmol/L), BE (mmol/L), Hb (g/dL),
+ * temperature (°C); gas-side PO2 and PCO2 (mmHg); diffusing capacities for O2 and CO2 (mL/min/mmHg, STPD);
+ * blood flow (mL/s) and dt (s, only used for the amounts transferred). Writes `out` (layout EQ_*).
+ * At zero flow the outflow values are those of blood fully equilibrated with the gas and nothing is transferred.
+ */
+export function equilibrateBlood(
+  o2ContentMlPerDl: number,
+  tco2MmolPerL: number,
+  baseExcessMmolPerL: number,
+  hbGPerDl: number,
+  tempC: number,
+  gasPo2MmHg: number,
+  gasPco2MmHg: number,
+  dlO2MlPerMinPerMmHg: number,
+  dlCo2MlPerMinPerMmHg: number,
+  bloodFlowMlPerS: number,
+  dtS: number,
+  out: Float64Array,
+): void {
+  const q = bloodFlowMlPerS > 1e-9 ? bloodFlowMlPerS : 1e-9;
+  // Per-segment D/Q in (mL gas/mmHg) per mL blood.
+  const dO2 = (dlO2MlPerMinPerMmHg > 0 ? dlO2MlPerMinPerMmHg : 0) / 60 / q / SEGMENTS;
+  const dCO2 = (dlCo2MlPerMinPerMmHg > 0 ? dlCo2MlPerMinPerMmHg : 0) / 60 / q / SEGMENTS;
+  const gasPo2 = gasPo2MmHg > 0 ? gasPo2MmHg : 0;
+  const gasPco2 = gasPco2MmHg > 0 ? gasPco2MmHg : 0;
+  let c = o2ContentMlPerDl > 0 ? o2ContentMlPerDl : 0; // mL/dL
+  let t = tco2MmolPerL > 0 ? tco2MmolPerL : 0; // mmol/L
+  let so2 = 0;
+  let po2 = 0;
+  for (let i = 0; i < SEGMENTS; i++) {
+    // Acid–base state with the current saturation (estimated from the last PO2; first pass uses S = 0.75).
+    solveAcidBase(t, baseExcessMmolPerL, hbGPerDl, i === 0 ? 0.75 : so2, tempC, scratch);
+    const ph = scratch[0]!;
+    const pco2 = scratch[1]!;
+    po2 = po2FromO2Content(c, hbGPerDl, tempC, ph, pco2);
+    // O2: local capacitance β (mL O2 per mL blood per mmHg) by secant towards the gas PO2.
+    const cGas = o2ContentFromPo2(gasPo2, hbGPerDl, tempC, ph, pco2);
+    const dp = gasPo2 - po2;
+    if (dp > 1e-9 || dp < -1e-9) {
+      const beta = (cGas - c) / 100 / dp;
+      c += (cGas - c) * (1 - Math.exp(-dO2 / (beta > 1e-9 ? beta : 1e-9)));
+    }
+    po2 = po2FromO2Content(c, hbGPerDl, tempC, ph, pco2);
+    so2 = so2FromPo2(po2, tempC, ph, pco2);
+    // CO2: same exponential step on total CO2 with the secant capacitance towards the gas PCO2.
+    const tGas = tco2FromPco2(gasPco2, baseExcessMmolPerL, hbGPerDl, so2, tempC);
+    solveAcidBase(t, baseExcessMmolPerL, hbGPerDl, so2, tempC, scratch);
+    const dpc = gasPco2 - scratch[1]!;
+    if (dpc > 1e-9 || dpc < -1e-9) {
+      const betaC = ((tGas - t) * CO2_ML_PER_MMOL) / 1000 / dpc; // mL CO2 per mL blood per mmHg
+      t += (tGas - t) * (1 - Math.exp(-dCO2 / (betaC > 1e-9 ? betaC : 1e-9)));
+    }
+  }
+  solveAcidBase(t, baseExcessMmolPerL, hbGPerDl, so2, tempC, scratch);
+  po2 = po2FromO2Content(c, hbGPerDl, tempC, scratch[0]!, scratch[1]!);
+  const flowing = bloodFlowMlPerS > 1e-9;
+  out[EQ_O2_CONTENT] = c;
+  out[EQ_TCO2] = t;
+  out[EQ_O2_UPTAKE_ML] = flowing ? ((c - o2ContentMlPerDl) / 100) * bloodFlowMlPerS * dtS : 0;
+  out[EQ_CO2_REMOVED_ML] = flowing
+    ? (((tco2MmolPerL - t) * CO2_ML_PER_MMOL) / 1000) * bloodFlowMlPerS * dtS
+    : 0;
+  out[EQ_PO2] = po2;
+  out[EQ_PCO2] = scratch[1]!;
+  out[EQ_PH] = scratch[0]!;
+  out[EQ_SO2] = so2FromPo2(po2, tempC, scratch[0]!, scratch[1]!);
+}
