@@ -9,7 +9,14 @@ import { FakeSimulation } from "../../src/scenario/fake-simulation.test-helper.t
 async function run(args: string[]) {
   let stdout = "";
   let stderr = "";
-  const io: Io = { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) };
+  const io: Io = {
+    out: (t) => {
+      stdout += `${t}\n`;
+    },
+    err: (t) => {
+      stderr += `${t}\n`;
+    },
+  };
   const code = await runSimulate(args, io, { createSimulation: () => new FakeSimulation() });
   return { code, stdout, stderr };
 }
