@@ -44,6 +44,17 @@ export function requireChoice<T extends string>(field: string, value: unknown, c
   return value as T;
 }
 
+/** Like requireInRange, but `undefined` passes through (an optional input that was not given). */
+export function optionalInRange(field: string, value: unknown, range: NumericRange): number | undefined {
+  return value === undefined ? undefined : requireInRange(field, value, range);
+}
+
+/** Throws an InputError naming `field` when a required input is absent. */
+export function requirePresent<T>(field: string, value: T | undefined, allowed: string): T {
+  if (value === undefined) throw new InputError({ field, allowed: `given: ${allowed}`, received: "nothing" });
+  return value;
+}
+
 /** Ranges used across calculators, in one place (the issue's limits for bad input). */
 export const RANGES = {
   weightKg: { min: 0, minExclusive: true, max: 300, unit: "kg" },
@@ -58,4 +69,23 @@ export const RANGES = {
   hbGPerDl: { min: 0, minExclusive: true, max: 25, unit: "g/dL" },
   flowLPerMin: { min: 0, max: 12, unit: "L/min" },
   bsaM2: { min: 0, minExclusive: true, max: 4, unit: "m²" },
+  /** Saturation strictly between 0 and 1, where the inverse dissociation curve is finite. */
+  saturationOpen: { min: 0, minExclusive: true, max: 1, maxExclusive: true, unit: "(fraction 0–1)" },
+  /** Estimated blood volume per kg: sources in §2 of the reference data span 60–105 mL/kg. */
+  ebvMlPerKg: { min: 40, max: 120, unit: "mL/kg" },
+  /** A circuit prime or a fluid volume. */
+  volumeMl: { min: 0, max: 10000, unit: "mL" },
+  /** Hüfner's constant k (1.34 measured … 1.39 theoretical, reference §4.1). */
+  hufnerMlPerG: { min: 1.3, max: 1.4, unit: "mL O2/g Hb" },
+  /** O2 solubility s (0.003 … 0.0031, reference §4.1). */
+  o2SolubilityMlPerDlPerMmHg: { min: 0.002, max: 0.004, unit: "mL O2/dL/mmHg" },
+  /** Blood O2 content. */
+  o2ContentMlPerDl: { min: 0, max: 40, unit: "mL/dL" },
+  /** log10 PCO2 temperature coefficient (0.0185 … 0.021, reference §4.5). */
+  pco2TempCoefficientPerC: { min: 0.015, max: 0.025, unit: "per °C" },
+  /** Activated clotting time. */
+  actS: { min: 50, max: 1500, unit: "s" },
+  heparinUnitsPerKg: { min: 0, minExclusive: true, max: 1000, unit: "U/kg" },
+  heparinUnits: { min: 0, minExclusive: true, max: 300000, unit: "U" },
+  sweepLPerMin: { min: 0, max: 20, unit: "L/min" },
 } as const satisfies Record<string, NumericRange>;

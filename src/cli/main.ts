@@ -4,6 +4,7 @@
  */
 import { runCalc } from "./calc.ts";
 import { EXIT_USAGE, type Io, processIo, reportError } from "./output.ts";
+import { runPlan } from "./plan.ts";
 
 interface Subcommand {
   summary: string;
@@ -12,6 +13,7 @@ interface Subcommand {
 
 const subcommands: Record<string, Subcommand> = {
   calc: { summary: "clinical calculators (perfuse calc --help lists them)", run: runCalc },
+  plan: { summary: "patient-specific circuit plan and pump setup sheet (perfuse plan --help)", run: runPlan },
   simulate: {
     summary: "run the patient model (and a scenario) and summarise its signals",
     run: async (args, io) => (await import("./simulate.ts")).runSimulate(args, io),

@@ -7,10 +7,10 @@ import { type FieldProblem, InputError } from "../common/errors.ts";
 import { formatPath, zodProblems } from "../common/zod.ts";
 import {
   type Action,
-  actionSchema,
   PATIENT_PRESETS,
   type PatientSpec,
   patientFromPreset,
+  validateAction,
   validatePatientSpec,
 } from "../sim/index.ts";
 
@@ -71,30 +71,6 @@ export function resolvePatient(input: unknown, field = "patient"): PatientSpec {
   }
 }
 
-/** Validates one action; errors name `actions[i].field`. */
-export function validateAction(input: unknown, index: number): Action {
-  const root = `actions[${index}]`;
-  const type = (input as { type?: unknown } | null)?.type;
-  const known = actionTypes();
-  if (typeof type !== "string" || !known.includes(type)) {
-    throw new InputError({
-      field: `${root}.type`,
-      allowed: `one of: ${known.join(", ")}`,
-      received: type === undefined ? "nothing" : JSON.stringify(type),
-    });
-  }
-  const r = actionSchema.safeParse(input);
-  if (!r.success) throw new InputError(zodProblems(r.error, input, root));
-  return r.data as Action;
-}
-
-/** The action types the engine accepts, from its schema. */
-export function actionTypes(): string[] {
-  const options = (actionSchema as unknown as { options?: { shape?: { type?: { value?: unknown } } }[] })
-    .options;
-  return (options ?? []).map((o) => String(o.shape?.type?.value)).filter((t) => t !== "undefined");
-}
-
 /** Validates a parsed scenario document, collecting every problem (shape, patient, each action) before throwing. */
 export function validateScenario(doc: unknown): Scenario {
   const problems: FieldProblem[] = [];
@@ -121,7 +97,7 @@ export function validateScenario(doc: unknown): Scenario {
   const rawActions = Array.isArray(raw.actions) ? raw.actions : [];
   rawActions.forEach((a, i) => {
     try {
-      const action = validateAction(a, i);
+      const action: Action = validateAction(a, `actions[${i}]`);
       if (action.t < 0) {
         problems.push({
           field: formatPath(["actions", i, "t"]),

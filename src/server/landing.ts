@@ -34,7 +34,7 @@ function render() {
     const label = document.createElement("label");
     label.textContent = p.description + " (" + p.flag + ") ";
     let input;
-    if (p.kind === "choice") { input = document.createElement("select"); for (const ch of p.choices) input.add(new Option(ch, ch)); }
+    if (p.kind === "choice") { input = document.createElement("select"); if (p.optional) input.add(new Option("", "")); for (const ch of p.choices) input.add(new Option(ch, ch)); }
     else { input = document.createElement("input"); input.placeholder = p.range ? p.range.min + "–" + p.range.max + " " + p.range.unit : ""; }
     if (p.default !== undefined) input.value = p.default;
     input.name = p.key; label.append(input); form.append(label);

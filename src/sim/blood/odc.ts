@@ -14,13 +14,17 @@
  * no NaN can come out (PO2 < 0 → 0, PCO2 ≥ 0.1 mmHg, Hb ≥ 0).
  */
 
-const A1 = -8532.2289;
-const A2 = 2121.401;
-const A3 = -67.073989;
-const A4 = 935960.87;
-const A5 = -31346.258;
-const A6 = 2396.1674;
-const A7 = -67.104406;
+/** Kelman 1966 coefficients a1…a7 (reference §4.4); the one copy in Perfuse. */
+export const KELMAN_COEFFICIENTS = {
+  a1: -8532.2289,
+  a2: 2121.401,
+  a3: -67.073989,
+  a4: 935960.87,
+  a5: -31346.258,
+  a6: 2396.1674,
+  a7: -67.104406,
+} as const;
+const { a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6, a7: A7 } = KELMAN_COEFFICIENTS;
 
 /** Hüfner's constant, mL O2 per g Hb (anaesthesiauk, reference §4.1). */
 export const HUFNER_ML_PER_G = 1.34;
@@ -34,7 +38,8 @@ export const O2_SOLUBILITY_ML_PER_DL_PER_MMHG = 0.003;
  */
 const X_LOW = 10;
 
-function kelmanRational(x: number): number {
+/** Kelman's rational function itself (no low-PO2 branch): valid above a virtual PO2 of about 10 mmHg. */
+export function kelmanRational(x: number): number {
   const num = x * (A1 + x * (A2 + x * (A3 + x)));
   const den = A4 + x * (A5 + x * (A6 + x * (A7 + x)));
   return num / den;

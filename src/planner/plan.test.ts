@@ -1,0 +1,256 @@
+/**
+ * Plans for the twelve reference patients checked against the published sizing rules the catalogue and the
+ * default protocol carry: flow by BSA (CI) or weight band (reference §3.1–3.2, vectors 16–20), tubing by
+ * weight band (Darling 2000 [S2], §3.2), oxygenator rated ranges from FDA 510(k) summaries (§7.1), and the
+ * haemodilution mixing formula (§5, vectors 56–59) to 0.001.
+ */
+import { describe, expect, it } from "vitest";
+import { InputError } from "../common/errors.ts";
+import { loadPlannerData } from "../io/catalogue-files.ts";
+import { plan } from "./plan.ts";
+import { REFERENCE_PATIENTS } from "./reference-patients.ts";
+import type { Protocol } from "./schema.ts";
+
+const { catalogue, protocol } = loadPlannerData();
+
+// Darling & Searles 2000 via perfusioncalc (reference §3.2) [S2]: [max kg, arterial, venous]
+const DARLING: [number, string, string][] = [
+  [3, "3/16", "3/16"],
+  [5, "3/16", "1/4"],
+  [10, "1/4", "1/4"],
+  [30, "1/4", "3/8"],
+  [50, "3/8", "3/8"],
+  [Infinity, "3/8", "1/2"],
+];
+// brainscape weight bands (reference §3.2) [S2]
+const BANDS: [number, number][] = [
+  [3, 200],
+  [10, 150],
+  [15, 125],
+  [30, 100],
+  [55, 75],
+  [Infinity, 65],
+];
+
+function problems(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).problems;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe.each(REFERENCE_PATIENTS.map((p) => [p.label, p] as const))(
+  "reference patient %s",
+  (_label, patient) => {
+    const p = plan(patient, protocol, catalogue);
+
+    it("reports BSA (Mosteller) and flows by the published rule", () => {
+      expect(p.bsaM2).toBeCloseTo(Math.sqrt((patient.heightCm * patient.weightKg) / 3600), 4);
+      if (patient.procedure === "cpb" && patient.weightKg >= 40) {
+        // CI × BSA (vectors 16, 17); 2.4 at ≥ 37 °C, 2.0 at 32 °C (Alston 2006, Cavaliere) [S]
+        expect(p.fullFlowLPerMin).toBeCloseTo(2.4 * p.bsaM2, 2);
+        if (patient.lowestTempC === 32) expect(p.targetFlowLPerMin).toBeCloseTo(2.0 * p.bsaM2, 2);
+        expect(p.maxFlowLPerMin).toBeCloseTo(2.8 * p.bsaM2, 2);
+      } else if (patient.procedure === "cpb") {
+        const mlPerKg = BANDS.find(([max]) => patient.weightKg <= max)![1];
+        expect(p.targetFlowLPerMin).toBeCloseTo((patient.weightKg * mlPerKg) / 1000, 3); // vectors 18–20
+      } else {
+        expect(p.flowMethod).toBe("ecmo-weight-band");
+      }
+    });
+
+    it("sizes arterial and venous tubing by the weight band (or upsizes with a warning)", () => {
+      const [, art, ven] = DARLING.find(([max]) => patient.weightKg <= max)!;
+      const upsized = p.warnings.some((w) => w.code === "TUBING_UPSIZED");
+      if (!upsized) {
+        expect(p.tubing.arterial.sizeIn).toBe(art);
+        expect(p.tubing.venous.sizeIn).toBe(ven);
+      }
+      for (const l of Object.values(p.tubing)) {
+        if (!l) continue;
+        const r = ((Number(l.sizeIn.split("/")[0]) / Number(l.sizeIn.split("/")[1])) * 2.54) / 2;
+        expect(l.volumeMl).toBeCloseTo(Math.PI * r * r * l.lengthCm, 0); // reference §7.2
+      }
+    });
+
+    it("chooses an oxygenator whose rated range covers the maximum flow with margin", () => {
+      expect(p.oxygenator.maxFlowLPerMin).toBeGreaterThanOrEqual(p.maxFlowLPerMin * 1.05 - 1e-9);
+      const dev = catalogue.oxygenators.find((o) => o.id === p.oxygenator.id)!;
+      expect(dev.uses).toContain(patient.procedure === "cpb" ? "cpb" : "ecmo");
+      expect(p.oxygenator.primeMl).toBe(dev.primeMl.value);
+    });
+
+    it("predicts the Hct by the mixing formula within 0.001", () => {
+      const other = p.cardioplegia ? p.cardioplegia.crystalloidMl : 0;
+      const expected = (p.patient.hct * p.bloodVolumeMl) / (p.bloodVolumeMl + p.primeVolumeMl + other);
+      expect(Math.abs(p.predictedHct - expected)).toBeLessThanOrEqual(0.001);
+      const redCells = p.patient.hct * p.bloodVolumeMl + p.rbcToAddMl * protocol.rbcHct.value;
+      expect(
+        Math.abs(p.predictedHctWithRbc - redCells / (p.bloodVolumeMl + p.primeVolumeMl + other)),
+      ).toBeLessThanOrEqual(0.001);
+      if (p.rbcToAddMl > 0) expect(p.predictedHctWithRbc).toBeCloseTo(protocol.hctTarget.value, 3);
+    });
+
+    it("adds the prime from its components", () => {
+      const sum = p.primeComponents.reduce((s, c) => s + c.volumeMl, 0);
+      expect(p.primeVolumeMl).toBeCloseTo(sum, 0);
+      expect(p.primeComponents[0]?.volumeMl).toBe(p.oxygenator.primeMl);
+    });
+
+    it("gives heparin by weight and explains every headline number", () => {
+      const perKg = patient.procedure === "cpb" ? 300 : 75;
+      expect(p.heparinUnits).toBe(Math.round(patient.weightKg * perKg));
+      if (patient.procedure === "cpb") expect(p.protamineMg).toBeCloseTo(p.heparinUnits / 100, 1); // 1.0 mg/100 U
+      for (const key of [
+        "bsaM2",
+        "bloodVolumeMl",
+        "targetFlowLPerMin",
+        "maxFlowLPerMin",
+        "primeVolumeMl",
+        "predictedHct",
+        "rbcToAddMl",
+        "heparinUnits",
+        "do2iAtTarget",
+      ]) {
+        const e = p.explanations[key];
+        expect(e, key).toBeDefined();
+        expect(e?.formula.length).toBeGreaterThan(3);
+        expect(e?.source.length).toBeGreaterThan(3);
+      }
+    });
+
+    it("gives each cannula with fr and model, and each warning with why and what to change", () => {
+      expect(p.cannulae.length).toBeGreaterThan(0);
+      for (const c of p.cannulae) {
+        expect(c).toHaveProperty("fr");
+        expect(c.model.length).toBeGreaterThan(0);
+        if (c.fr !== null) expect(c.withinLimit).toBe(c.pressureDropMmHg! <= c.limitMmHg);
+      }
+      for (const w of p.warnings) {
+        expect(w.code).toMatch(/^[A-Z0-9_]+$/);
+        expect(w.why.length).toBeGreaterThan(5);
+        expect(w.change.length).toBeGreaterThan(5);
+      }
+      expect(JSON.parse(JSON.stringify(p))).toEqual(p); // plain JSON
+    });
+  },
+);
+
+describe("planner rules and refusals", () => {
+  it("80 kg adult at 32 °C: vectors 16/17 (Q = BSA × CI), FDA-rated oxygenator, 24,000 U heparin (vector 60)", () => {
+    const p = plan(
+      { weightKg: 80, heightCm: 180, ageYears: 60, hct: 0.4, procedure: "cpb", lowestTempC: 32 },
+      protocol,
+      catalogue,
+    );
+    expect(p.bsaM2).toBeCloseTo(2.0, 3);
+    expect(p.targetFlowLPerMin).toBeCloseTo(4.0, 3);
+    expect(p.heparinUnits).toBe(24000);
+    expect(p.protamineMg).toBe(240); // vector 61
+    expect(p.cardioplegia).toMatchObject({ doseMl: 1000, bloodMl: 200, crystalloidMl: 800 }); // vector 63
+  });
+
+  it("interpolates the cardiac index between protocol temperatures", () => {
+    const at = (t: number) =>
+      plan(
+        { weightKg: 80, heightCm: 180, ageYears: 60, hct: 0.4, procedure: "cpb", lowestTempC: t },
+        protocol,
+        catalogue,
+      );
+    expect(at(34.5).cardiacIndex).toBeCloseTo(2.2, 6); // halfway between 2.0 @ 32 and 2.4 @ 37
+    expect(at(26).cardiacIndex).toBeCloseTo(1.6, 6); // halfway between 1.2 @ 20 and 2.0 @ 32
+  });
+
+  it("warns when the prime is larger than the blood volume and adds red cells (neonate)", () => {
+    const p = plan(REFERENCE_PATIENTS[0]!, protocol, catalogue);
+    expect(p.primeVolumeMl).toBeLessThan(p.bloodVolumeMl * 1.5);
+    const small = {
+      ...protocol,
+      tableLayouts: {
+        ...protocol.tableLayouts,
+        "neonatal-mast": { ...protocol.tableLayouts["neonatal-mast"]!, arterialCm: 400, venousCm: 400 },
+      },
+    };
+    const q = plan(REFERENCE_PATIENTS[0]!, small as Protocol, catalogue);
+    expect(q.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(["PRIME_EXCEEDS_BLOOD_VOLUME", "HCT_BELOW_TRIGGER"]),
+    );
+    expect(q.rbcToAddMl).toBeGreaterThan(0);
+  });
+
+  it("warns about a high cannula pressure drop with what to change", () => {
+    const p = plan(
+      { weightKg: 80, heightCm: 180, ageYears: 50, hct: 0.35, procedure: "va-ecmo" },
+      protocol,
+      catalogue,
+    );
+    const w = p.warnings.find((x) => x.code === "CANNULA_HIGH_PRESSURE_DROP");
+    expect(w?.change).toMatch(/larger cannula/);
+  });
+
+  it("warns when the target flow is below the oxygenator's rated minimum", () => {
+    const only: Protocol = {
+      ...protocol,
+      preferredDevices: { oxygenators: ["medos-hilite-7000"] }, // rated 1.0–7.0 L/min (K133261) [S]
+      cardiacIndexByTemperature: [
+        ...protocol.cardiacIndexByTemperature,
+        { tempC: 15, cardiacIndex: 0.6, source: "test", evidence: "U" },
+      ],
+    };
+    const p = plan(
+      { weightKg: 45, heightCm: 150, ageYears: 14, hct: 0.4, procedure: "cpb", lowestTempC: 15 },
+      only,
+      catalogue,
+    );
+    expect(p.targetFlowLPerMin).toBeLessThan(1.0);
+    expect(p.warnings.map((w) => w.code)).toContain("OXYGENATOR_BELOW_MIN_FLOW");
+  });
+
+  it("warns when the DO2i is below 280 at full flow", () => {
+    const lowTarget = { ...protocol, hctTarget: { ...protocol.hctTarget, value: 0.2 } };
+    const p = plan(
+      { weightKg: 70, heightCm: 170, ageYears: 60, hct: 0.24, procedure: "cpb" },
+      lowTarget,
+      catalogue,
+    );
+    expect(p.do2iAtFullFlow).toBeLessThan(280);
+    expect(p.warnings.find((w) => w.code === "DO2I_LOW")?.severity).toBe("warning");
+  });
+
+  it("refuses when no oxygenator covers the flow, saying what to change", () => {
+    const big = { ...protocol, maxCardiacIndex: { ...protocol.maxCardiacIndex, value: 4.0 } };
+    const p = problems(() =>
+      plan({ weightKg: 120, heightCm: 190, ageYears: 40, procedure: "cpb" }, big, catalogue),
+    );
+    expect(p[0]?.field).toBe("maxFlowLPerMin");
+    expect(p[0]?.allowed).toMatch(/largest rated 8 L\/min/);
+    expect(p[0]?.allowed).toMatch(/add a larger oxygenator/);
+  });
+
+  it.each([
+    [{ weightKg: 2, heightCm: 45, ageYears: 0, procedure: "cpb" }, "weightKg", /≥ 2.5 and ≤ 140 kg/],
+    [{ weightKg: 150, heightCm: 180, ageYears: 40, procedure: "cpb" }, "weightKg", /supported range/],
+    [{ weightKg: 70, heightCm: 170, ageYears: 40, procedure: "ecmo" }, "procedure", /cpb, va-ecmo, vv-ecmo/],
+    [{ weightKg: 70, heightCm: 170, ageYears: 40, procedure: "cpb", hct: 40 }, "hct", /fraction/],
+    [{ weightKg: 70, heightCm: 170, ageYears: 40, procedure: "cpb", lowestTempC: 5 }, "lowestTempC", /°C/],
+  ])("refuses %o naming %s", (input, field, allowed) => {
+    const p = problems(() => plan(input as never, protocol, catalogue));
+    expect(p[0]?.field).toBe(field);
+    expect(p[0]?.allowed).toMatch(allowed);
+  });
+
+  it("refuses a protocol preferring an unknown device", () => {
+    const bad = { ...protocol, preferredDevices: { oxygenators: ["quadrox-adlt"] } };
+    const p = problems(() => plan(REFERENCE_PATIENTS[6]!, bad, catalogue));
+    expect(p[0]?.allowed).toMatch(/closest: .*quadrox/);
+  });
+
+  it("is deterministic", () => {
+    expect(plan(REFERENCE_PATIENTS[7]!, protocol, catalogue)).toEqual(
+      plan(REFERENCE_PATIENTS[7]!, protocol, catalogue),
+    );
+  });
+});

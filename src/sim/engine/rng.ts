@@ -1,0 +1,18 @@
+/**
+ * Seeded pseudo-random generator (mulberry32, 32-bit state; public-domain algorithm by Tommy Ettinger).
+ * The only source of randomness in the simulator, so the same seed and actions give the same run.
+ */
+export class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}

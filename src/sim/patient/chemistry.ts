@@ -1,0 +1,511 @@
+/**
+ * Blood composition carried with the flow, and the slow-loop physiology that changes it: lungs,
+ * metabolism, temperature and drugs (docs/models/engine.md, lungs.md, fluids.md).
+ *
+ * Composition is stored as amounts per compartment, species-major: mass[s·N_COMP + i]. Transport is
+ * upwind: what a connector moved since the last slow step carries the donor's concentration, so
+ * every species is conserved exactly in mass. All calls into the blood-chemistry, exchange and drug
+ * functions (src/sim/blood, src/sim/exchange, src/sim/drugs) are in this file.
+ */
+import {
+  o2ContentFromPo2,
+  po2FromO2Content,
+  so2FromPo2,
+  solveAcidBase,
+  tco2FromPco2,
+} from "../blood/index.ts";
+import {
+  ACT,
+  actSeconds,
+  DRUG_COUNT,
+  DRUG_HEPARIN,
+  DRUG_PROTAMINE,
+  DRUGS,
+  drugEffects,
+  EFFECT_CONTRACTILITY,
+  EFFECT_COUNT,
+  EFFECT_HEART_RATE,
+  EFFECT_PVR,
+  EFFECT_SVR,
+  EFFECT_UNSTRESSED_VOLUME,
+  eliminationFraction,
+  neutralise,
+  PROTAMINE_U_PER_MG,
+  updateEffectSites,
+} from "../drugs/index.ts";
+import { vo2Factor } from "../exchange/index.ts";
+import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
+import * as X from "./layout.ts";
+import type { PatientModel } from "./model.ts";
+import type { PatientSpec } from "./spec.ts";
+import type { RestingTargets } from "./targets.ts";
+
+export const SP_O2 = 0; // mL O2
+export const SP_CO2 = 1; // mmol total CO2
+export const SP_BE = 2; // mmol base excess
+export const SP_HB = 3; // g haemoglobin
+export const SP_LACTATE = 4; // mmol
+export const SP_HEAT = 5; // °C·mL (temperature × volume: heat / volumetric heat capacity of blood)
+export const SP_DRUG0 = 6;
+export const N_SPECIES = SP_DRUG0 + DRUG_COUNT;
+export const DRUG_NAMES = DRUGS.map((d) => d.name) as unknown as readonly [string, ...string[]];
+const N = X.N_COMP;
+
+/** Volumetric heat capacity of blood ≈ 3.8 J/(mL·°C) (ρ 1.05 g/mL × c 3.6 J/(g·°C)). */
+const BLOOD_HEAT_J_PER_ML_C = 3.8;
+/** Tissue specific heat 3.47 J/(g·°C) (average human body). */
+const TISSUE_HEAT_J_PER_G_C = 3.47;
+/** Energy per mL O2 consumed ≈ 20.1 J (4.8 kcal/L, mixed diet). */
+const J_PER_ML_O2 = 20.1;
+/** Whole-body Q10 for VO2 (reference-data §8: default 2.0–2.5 whole body). */
+export const VO2_Q10 = 2.3;
+export const RQ = 0.8;
+/** Share of each systemic bed's flow that perfuses the periphery (limbs, skin) rather than the core. */
+const PERIPHERAL_FLOW_SHARE = 0.2;
+/** Ambient temperature at which the resting patient is in heat balance (°C). */
+const NEUTRAL_AMBIENT_C = 24;
+const BAROMETRIC_MMHG = 760;
+/** Gas volumes in blood are STPD, alveolar gas BTPS: 1 mL STPD = (310.15/273.15)·(760/713) = 1.21 mL BTPS. */
+const STPD_TO_BTPS = (310.15 / 273.15) * (760 / 713);
+/** Time constant of the displayed VO2/VCO2 averages (s). */
+const GAS_AVERAGE_S = 10;
+const WATER_VAPOUR_MMHG = 47;
+/** Lung equilibration rate of pulmonary capillary blood with alveolar gas (1/s). */
+const LUNG_EQUILIBRATION_PER_S = 50;
+const BASELINE_ACT_S = ACT.baselineS;
+
+// Outputs (signals) refreshed every SIGNAL_EVERY slow steps.
+export const C_SAO2 = 0;
+export const C_SVO2 = 1;
+export const C_PAO2 = 2;
+export const C_PACO2 = 3;
+export const C_PH = 4;
+export const C_HB = 5;
+export const C_HCT = 6;
+export const C_LACTATE = 7;
+export const C_TCORE = 8;
+export const C_VO2 = 9;
+export const C_VCO2 = 10;
+export const C_ACT = 11;
+export const C_ETCO2 = 12;
+export const C_TPERIPH = 13;
+export const C_HEPARIN = 14;
+export const C_CAO2 = 15;
+const C_N = 16;
+/** Blood gases for the signals are recomputed every 10 slow steps (0.2 s). */
+const SIGNAL_EVERY = 10;
+/** The lung's equilibrium contents (costly inversions) are recomputed every 3 slow steps (60 ms). */
+const LUNG_EVERY = 3;
+
+export interface DrugEffectFactors {
+  svr: number;
+  pvr: number;
+  contractility: number;
+  hr: number;
+  venousTone: number;
+}
+
+export type VentilatorMode = "off" | "spontaneous" | "controlled";
+
+export class Chemistry {
+  readonly model: PatientModel;
+  readonly mass: Float64Array;
+  /** Volume each compartment's amounts belong to (mL), moved along with them by transport. */
+  readonly vTrack: Float64Array;
+  /** Per-connector: 1 if the connector carries composition (urine carries water only). */
+  readonly carries: Uint8Array;
+  /** Composition per mL of what enters from outside (the fluid being given). */
+  readonly sourceConc: Float64Array;
+  readonly effects: DrugEffectFactors = { svr: 1, pvr: 1, contractility: 1, hr: 1, venousTone: 1 };
+  readonly out = new Float64Array(C_N);
+  /** Volume each connector moved during the last slow step (mL). */
+  readonly lastMoved: Float64Array;
+  // Lungs
+  fio2 = 0.21;
+  ventMode: VentilatorMode = "spontaneous";
+  rateBpm: number;
+  tidalVolumeMl: number;
+  peepCmH2O = 0;
+  shuntFraction: number;
+  deadSpaceFraction: number;
+  /** Alveolar gas and tissue/metabolic state (Float64Array: updated every slow step, no boxing). */
+  readonly st = new Float64Array(12);
+  // Drugs
+  readonly infusionPerS = new Float64Array(DRUG_COUNT);
+  readonly effectSite = new Float64Array(DRUG_COUNT);
+  readonly arterialConc = new Float64Array(DRUG_COUNT);
+  readonly effectOut = new Float64Array(EFFECT_COUNT);
+  private readonly tmp2 = new Float64Array(2);
+  // Per-patient constants
+  readonly frcMl: number;
+  readonly vo2RestMlPerS: number;
+  readonly coreHeatCapJ: number;
+  readonly periphHeatCapJ: number;
+  readonly roomConductanceWPerC: number;
+  readonly blanketConductanceWPerC: number;
+  blanketWaterC: number | null = null;
+  ambientC = NEUTRAL_AMBIENT_C;
+  readonly lactateClearancePerS: number;
+  private readonly lactateBaselineMmolPerS: number;
+  private signalCounter = 0;
+  private lungCounter = 0;
+  private elimCounter = 0;
+  private readonly elimFraction = new Float64Array(DRUG_COUNT);
+
+  constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
+    this.model = model;
+    const net = model.net;
+    this.mass = new Float64Array(N_SPECIES * N);
+    this.vTrack = Float64Array.from(net.V);
+    this.carries = new Uint8Array(net.nConn).fill(1);
+    this.carries[X.URINE] = 0;
+    this.sourceConc = new Float64Array(N_SPECIES);
+    this.lastMoved = new Float64Array(net.nConn);
+    this.shuntFraction = spec.shuntFraction ?? 0.02;
+    this.deadSpaceFraction = spec.deadSpaceFraction ?? 0.3;
+    const w = t.weightKg;
+    // Spontaneous rate by size (neonate 40 → adult 12 /min); tidal volume chosen so that PaCO2 ≈ 40 mmHg
+    // at rest: alveolar ventilation VA (L/min BTPS) = 0.863·VCO2 (mL/min STPD)/PaCO2 (alveolar ventilation equation).
+    this.rateBpm = w < 5 ? 40 : w < 12 ? 30 : w < 30 ? 20 : 12;
+    const vaMlPerMin = ((0.863 * RQ * t.vo2MlPerMin) / 40) * 1000;
+    this.tidalVolumeMl = vaMlPerMin / (this.rateBpm * (1 - this.deadSpaceFraction));
+    this.frcMl = 30 * w; // functional residual capacity ≈ 30 mL/kg
+    this.vo2RestMlPerS = t.vo2MlPerMin / 60;
+    this.coreHeatCapJ = 0.65 * w * 1000 * TISSUE_HEAT_J_PER_G_C;
+    this.periphHeatCapJ = 0.35 * w * 1000 * TISSUE_HEAT_J_PER_G_C;
+    // Design temperatures: core 37 °C; heat flows core → blood → periphery → room at rest.
+    const heatW = this.vo2RestMlPerS * J_PER_ML_O2;
+    const qSys = (t.coMlPerMin / 60) * (1 - t.coronaryFlowFraction);
+    const tArt = 37 - heatW / (BLOOD_HEAT_J_PER_ML_C * (1 - PERIPHERAL_FLOW_SHARE) * qSys);
+    const tPer = tArt - heatW / (BLOOD_HEAT_J_PER_ML_C * PERIPHERAL_FLOW_SHARE * qSys);
+    this.roomConductanceWPerC = heatW / (tPer - NEUTRAL_AMBIENT_C);
+    this.blanketConductanceWPerC = 15 * t.bsaM2;
+    // Lactate: first-order clearance (t½ ≈ 20 min) balanced by a baseline production at 1 mmol/L.
+    this.lactateClearancePerS = Math.LN2 / (20 * 60);
+    this.lactateBaselineMmolPerS = this.lactateClearancePerS * 1.0 * (t.bloodVolumeMl / 1000);
+    const s = this.st;
+    s[ST_TCORE] = 37;
+    s[ST_TPER] = tPer;
+    s[ST_VO2] = this.vo2RestMlPerS;
+    s[ST_VCO2] = RQ * this.vo2RestMlPerS;
+    this.initComposition(t, tArt);
+  }
+
+  private initComposition(t: RestingTargets, tArt: number): void {
+    const net = this.model.net;
+    const hb = t.hct * 33.3; // g/dL, MCHC ≈ 33 g/dL
+    const co = t.coMlPerMin / 60;
+    const cao2 = o2ContentFromPo2(95, hb, 37, 7.4, 40); // mL/dL
+    const cvo2 = cao2 - (t.vo2MlPerMin / 60 / co) * 100;
+    const tco2a = tco2FromPco2(40, 0, hb, 0.97, 37);
+    const tco2v = tco2a + ((RQ * t.vo2MlPerMin) / 60 / 22.4 / co) * 1000; // mmol/L
+    const venous = new Set<number>([X.RA, X.RV, X.PA, X.UBV, X.LBV, X.SVC, X.IVC, X.CORV]);
+    for (let i = 0; i < N; i++) {
+      const vL = net.V[i]! / 1000;
+      const ven = venous.has(i);
+      this.mass[SP_O2 * N + i] = (ven ? cvo2 : cao2) * 10 * vL;
+      this.mass[SP_CO2 * N + i] = (ven ? tco2v : tco2a) * vL;
+      this.mass[SP_BE * N + i] = 0;
+      this.mass[SP_HB * N + i] = hb * 10 * vL;
+      this.mass[SP_LACTATE * N + i] = 1.0 * vL;
+      this.mass[SP_HEAT * N + i] = tArt * net.V[i]!;
+    }
+    const s = this.st;
+    s[ST_ALV_O2] = ((0.21 * 713 - 40 / 0.8) / 713) * this.frcMl; // alveolar gas equation, PAO2 ≈ 100
+    s[ST_ALV_CO2] = (40 / 713) * this.frcMl;
+    this.refreshSignals();
+  }
+
+  /** Upwind transport of every species with the volume each connector moved since the last call. */
+  transport(): void {
+    const net = this.model.net;
+    const { nConn, from, to, moved } = net;
+    const mass = this.mass;
+    const vt = this.vTrack;
+    const last = this.lastMoved;
+    for (let k = 0; k < nConn; k++) {
+      const dv = moved[k]!;
+      last[k] = dv;
+      if (dv === 0) continue;
+      moved[k] = 0;
+      const donor = dv > 0 ? from[k]! : to[k]!;
+      const recv = dv > 0 ? to[k]! : from[k]!;
+      const vol = dv > 0 ? dv : -dv;
+      if (donor >= 0) {
+        const vd = vt[donor]!;
+        const f = vd > vol ? vol / vd : 1;
+        vt[donor] = vd - vol;
+        if (this.carries[k] === 1) {
+          for (let s = 0; s < N_SPECIES; s++) {
+            const j = s * N;
+            const m = mass[j + donor]! * f;
+            mass[j + donor] = mass[j + donor]! - m;
+            if (recv >= 0) mass[j + recv] = mass[j + recv]! + m;
+          }
+        }
+      } else if (recv >= 0) {
+        const c = this.sourceConc;
+        for (let s = 0; s < N_SPECIES; s++) mass[s * N + recv] = mass[s * N + recv]! + c[s]! * vol;
+      }
+      if (recv >= 0) vt[recv] = vt[recv]! + vol;
+    }
+  }
+
+  /** Set what the fluid infusion connector carries per mL. */
+  setFluid(fluid: Fluid, tempC: number): void {
+    const f = FLUID_COMPOSITION[fluid];
+    const c = this.sourceConc;
+    c.fill(0);
+    const so2 = f.so2;
+    c[SP_O2] = (1.34 * f.hbGPerDl * so2 + 0.003 * f.po2MmHg) / 100;
+    c[SP_CO2] = f.tco2MmolPerL / 1000;
+    c[SP_BE] = f.baseExcessMmolPerL / 1000;
+    c[SP_HB] = f.hbGPerDl / 100;
+    c[SP_LACTATE] = f.lactateMmolPerL / 1000;
+    c[SP_HEAT] = tempC;
+  }
+
+  addDrug(drug: number, amount: number, compartment = X.SVC): void {
+    const j = (SP_DRUG0 + drug) * N + compartment;
+    this.mass[j] = this.mass[j]! + amount;
+  }
+
+  setTemperature(tempC: number): void {
+    for (let i = 0; i < N; i++) this.mass[SP_HEAT * N + i] = tempC * this.vTrack[i]!;
+    this.st[ST_TCORE] = tempC;
+    this.st[ST_TPER] = tempC;
+  }
+
+  /** Composition-dependent physiology, once per slow step (dt s). */
+  slowStep(dt: number): void {
+    const mass = this.mass;
+    const V = this.vTrack;
+    const s = this.st;
+    const tCore = s[ST_TCORE]!;
+
+    // --- Drugs: infusions into the SVC, protamine–heparin binding, elimination, effects.
+    for (let d = 0; d < DRUG_COUNT; d++) {
+      const r = this.infusionPerS[d]!;
+      if (r > 0) this.addDrug(d, r * dt);
+    }
+    const jh = (SP_DRUG0 + DRUG_HEPARIN) * N;
+    const jp = (SP_DRUG0 + DRUG_PROTAMINE) * N;
+    for (let i = 0; i < N; i++) {
+      if (mass[jp + i]! > 0 && mass[jh + i]! > 0) {
+        const bound = neutralise(mass[jh + i]!, mass[jp + i]!);
+        mass[jh + i] = mass[jh + i]! - bound;
+        mass[jp + i] = mass[jp + i]! - bound / PROTAMINE_U_PER_MG;
+      }
+    }
+    // Elimination fractions depend on temperature only: refreshed once a second.
+    if (this.elimCounter-- <= 0) {
+      this.elimCounter = 49;
+      for (let d = 0; d < DRUG_COUNT; d++) this.elimFraction[d] = eliminationFraction(d, dt, tCore);
+    }
+    for (let d = 0; d < DRUG_COUNT; d++) {
+      const remaining = this.elimFraction[d]!; // fraction remaining after dt
+      const j = (SP_DRUG0 + d) * N;
+      for (let i = 0; i < N; i++) mass[j + i] = mass[j + i]! * remaining;
+    }
+    const hbArt = mass[SP_HB * N + X.AAO]! / V[X.AAO]!; // g/mL
+    const plasmaFrac = 1 - hbArt * 3;
+    for (let d = 0; d < DRUG_COUNT; d++) {
+      this.arterialConc[d] = mass[(SP_DRUG0 + d) * N + X.AAO]! / (V[X.AAO]! * plasmaFrac);
+    }
+    updateEffectSites(this.effectSite, this.arterialConc, dt);
+    drugEffects(this.effectSite, this.effectOut);
+    const e = this.effects;
+    e.svr = this.effectOut[EFFECT_SVR]!;
+    e.pvr = this.effectOut[EFFECT_PVR]!;
+    e.contractility = this.effectOut[EFFECT_CONTRACTILITY]!;
+    e.hr = this.effectOut[EFFECT_HEART_RATE]!;
+    e.venousTone = this.effectOut[EFFECT_UNSTRESSED_VOLUME]!;
+
+    // --- Metabolism: O2 consumed and CO2 produced where each systemic bed drains (docs/models/lungs.md).
+    const demand = this.vo2RestMlPerS * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
+    s[ST_VO2_NOW] = 0;
+    this.consume(X.UBV, 0.3 * demand);
+    this.consume(X.LBV, 0.6 * demand);
+    this.consume(X.CORV, 0.1 * demand);
+    const consumed = s[ST_VO2_NOW]!;
+    s[ST_VO2_NOW] = consumed / dt;
+    s[ST_VO2] = s[ST_VO2]! + (dt / GAS_AVERAGE_S) * (consumed / dt - s[ST_VO2]!);
+    // Lactate clearance (liver, first order) balanced at rest by baseline production; both shift BE.
+    const jl = SP_LACTATE * N;
+    const clear = 1 - Math.exp(-this.lactateClearancePerS * dt);
+    let totalV = 0;
+    for (let i = 0; i < N; i++) totalV += V[i]!;
+    for (let i = 0; i < N; i++) {
+      const removed = mass[jl + i]! * clear;
+      const produced = (this.lactateBaselineMmolPerS * dt * V[i]!) / totalV;
+      mass[jl + i] = mass[jl + i]! - removed + produced;
+      mass[SP_BE * N + i] = mass[SP_BE * N + i]! + removed - produced;
+    }
+
+    // --- Temperature: blood leaving each systemic bed takes the tissue's temperature.
+    this.bedHeat(X.UB_BED, X.UBA, X.UBV, PERIPHERAL_FLOW_SHARE);
+    this.bedHeat(X.LB_BED, X.LBA, X.LBV, PERIPHERAL_FLOW_SHARE);
+    this.bedHeat(X.COR_BED, X.CORA, X.CORV, 0);
+    const metabolicW = s[ST_VO2_NOW]! * J_PER_ML_O2;
+    s[ST_TCORE] = s[ST_TCORE]! + (metabolicW * dt) / this.coreHeatCapJ;
+    let lossW = this.roomConductanceWPerC * (s[ST_TPER]! - this.ambientC);
+    if (this.blanketWaterC !== null)
+      lossW += this.blanketConductanceWPerC * (s[ST_TPER]! - this.blanketWaterC);
+    s[ST_TPER] = s[ST_TPER]! - (lossW * dt) / this.periphHeatCapJ;
+
+    // --- Lungs: alveolar gas (well-mixed FRC) and pulmonary capillary equilibration.
+    this.lungs(dt);
+
+    if (++this.signalCounter >= SIGNAL_EVERY) {
+      this.signalCounter = 0;
+      this.refreshSignals();
+    }
+  }
+
+  /** Take up to `o2Ml` of O2 from compartment i (less when its blood is nearly desaturated); adds to ST_VO2_NOW. */
+  private consume(i: number, o2Ml: number): void {
+    const mass = this.mass;
+    const V = this.vTrack[i]!;
+    const hb = (mass[SP_HB * N + i]! / V) * 100; // g/dL
+    const content = (mass[SP_O2 * N + i]! / V) * 100; // mL/dL
+    const so2 = hb > 0 ? content / (1.34 * hb) : 0;
+    // Supply-limited below SvO2 0.3: consumption falls linearly to zero at 0.1; the O2 deficit becomes
+    // lactate (2 mmol per mmol O2 missing: anaerobic glycolysis, modelling choice; docs/models/lungs.md).
+    const f = so2 >= 0.3 ? 1 : so2 <= 0.1 ? 0 : (so2 - 0.1) / 0.2;
+    const got = o2Ml * f;
+    mass[SP_O2 * N + i] = mass[SP_O2 * N + i]! - got;
+    mass[SP_CO2 * N + i] = mass[SP_CO2 * N + i]! + (RQ * got) / 22.4;
+    const deficitMmol = (o2Ml - got) / 22.4;
+    if (deficitMmol > 0) {
+      mass[SP_LACTATE * N + i] = mass[SP_LACTATE * N + i]! + 2 * deficitMmol;
+      mass[SP_BE * N + i] = mass[SP_BE * N + i]! - 2 * deficitMmol;
+    }
+    this.st[ST_VO2_NOW] = this.st[ST_VO2_NOW]! + got;
+  }
+
+  /** Heat exchange of the blood that crossed bed k (art → ven) with core and (a share) periphery tissue. */
+  private bedHeat(k: number, art: number, ven: number, share: number): void {
+    const dv = this.lastMoved[k]!;
+    if (dv <= 0) return;
+    const mass = this.mass;
+    const tArt = mass[SP_HEAT * N + art]! / this.vTrack[art]!;
+    const s = this.st;
+    const dCore = dv * (1 - share) * (s[ST_TCORE]! - tArt); // °C·mL gained by blood from core
+    const dPer = dv * share * (s[ST_TPER]! - tArt);
+    mass[SP_HEAT * N + ven] = mass[SP_HEAT * N + ven]! + dCore + dPer;
+    s[ST_TCORE] = s[ST_TCORE]! - (dCore * BLOOD_HEAT_J_PER_ML_C) / this.coreHeatCapJ;
+    s[ST_TPER] = s[ST_TPER]! - (dPer * BLOOD_HEAT_J_PER_ML_C) / this.periphHeatCapJ;
+  }
+
+  private lungs(dt: number): void {
+    const mass = this.mass;
+    const V = this.vTrack;
+    const s = this.st;
+    const i = X.PCAP;
+    const vol = V[i]!;
+    const vL = vol / 1000;
+    const hb = (mass[SP_HB * N + i]! / vol) * 100;
+    const tBlood = mass[SP_HEAT * N + i]! / vol;
+    const be = mass[SP_BE * N + i]! / vL;
+    const pio2 = this.fio2 * (BAROMETRIC_MMHG - WATER_VAPOUR_MMHG);
+    const dry = BAROMETRIC_MMHG - WATER_VAPOUR_MMHG;
+    const pao2 = (s[ST_ALV_O2]! / this.frcMl) * dry;
+    const paco2 = (s[ST_ALV_CO2]! / this.frcMl) * dry;
+    // Equilibrium contents at alveolar gas (alveolar gas changes over seconds: refreshed every 50 ms).
+    if (this.lungCounter-- <= 0) {
+      this.lungCounter = LUNG_EVERY - 1;
+      s[ST_CEQ] = o2ContentFromPo2(pao2, hb, tBlood, 7.4, paco2) * 10; // mL O2 per L
+      s[ST_TEQ] = tco2FromPco2(paco2, be, hb, 0.97, tBlood); // mmol/L
+    }
+    const ceq = s[ST_CEQ]!;
+    const teq = s[ST_TEQ]!;
+    const sh = this.shuntFraction;
+    const vPa = V[X.PA]!;
+    const cv = (mass[SP_O2 * N + X.PA]! / vPa) * 1000;
+    const tv = (mass[SP_CO2 * N + X.PA]! / vPa) * 1000;
+    const targetO2 = ((1 - sh) * ceq + sh * cv) * vL;
+    const targetCo2 = ((1 - sh) * teq + sh * tv) * vL;
+    const f = 1 - Math.exp(-LUNG_EQUILIBRATION_PER_S * dt);
+    const upO2 = (targetO2 - mass[SP_O2 * N + i]!) * f; // mL O2 into blood
+    const outCo2 = -(targetCo2 - mass[SP_CO2 * N + i]!) * f; // mmol CO2 out of blood
+    mass[SP_O2 * N + i] = mass[SP_O2 * N + i]! + upO2;
+    mass[SP_CO2 * N + i] = mass[SP_CO2 * N + i]! - outCo2;
+    // Alveolar gas: ventilation exchanges FRC gas with inspired gas; uptake and excretion from the blood.
+    let va = 0; // alveolar ventilation mL/s
+    if (this.ventMode !== "off")
+      va = ((this.rateBpm * this.tidalVolumeMl) / 60) * (1 - this.deadSpaceFraction);
+    const turnover = (va * dt) / this.frcMl;
+    s[ST_ALV_O2] =
+      s[ST_ALV_O2]! + turnover * ((pio2 / dry) * this.frcMl - s[ST_ALV_O2]!) - upO2 * STPD_TO_BTPS;
+    s[ST_ALV_CO2] = s[ST_ALV_CO2]! - turnover * s[ST_ALV_CO2]! + outCo2 * 22.4 * STPD_TO_BTPS;
+    if (s[ST_ALV_O2]! < 0) s[ST_ALV_O2] = 0;
+    const a = dt / GAS_AVERAGE_S;
+    s[ST_VCO2] = s[ST_VCO2]! + a * ((outCo2 * 22.4) / dt - s[ST_VCO2]!);
+  }
+
+  /** Blood gases and the rest, from the composition (every SIGNAL_EVERY slow steps). */
+  refreshSignals(): void {
+    const mass = this.mass;
+    const V = this.vTrack;
+    const o = this.out;
+    const s = this.st;
+    const art = X.AAO;
+    const va = V[art]!;
+    const hb = (mass[SP_HB * N + art]! / va) * 100;
+    const tArt = mass[SP_HEAT * N + art]! / va;
+    const ab = this.tmp2;
+    solveAcidBase(
+      (mass[SP_CO2 * N + art]! / va) * 1000,
+      (mass[SP_BE * N + art]! / va) * 1000,
+      hb,
+      o[C_SAO2]! || 0.97,
+      tArt,
+      ab,
+    );
+    const ph = ab[0]!;
+    const pco2 = ab[1]!;
+    const cao2 = (mass[SP_O2 * N + art]! / va) * 100;
+    const po2 = po2FromO2Content(cao2, hb, tArt, ph, pco2);
+    o[C_PH] = ph;
+    o[C_PACO2] = pco2;
+    o[C_PAO2] = po2;
+    o[C_SAO2] = so2FromPo2(po2, tArt, ph, pco2);
+    o[C_CAO2] = cao2;
+    o[C_HB] = hb;
+    o[C_HCT] = hb / 33.3;
+    o[C_LACTATE] = (mass[SP_LACTATE * N + art]! / va) * 1000;
+    // Mixed venous: pulmonary artery blood.
+    const vp = V[X.PA]!;
+    const hbv = (mass[SP_HB * N + X.PA]! / vp) * 100;
+    const tv = mass[SP_HEAT * N + X.PA]! / vp;
+    solveAcidBase(
+      (mass[SP_CO2 * N + X.PA]! / vp) * 1000,
+      (mass[SP_BE * N + X.PA]! / vp) * 1000,
+      hbv,
+      0.7,
+      tv,
+      ab,
+    );
+    const cvo2 = (mass[SP_O2 * N + X.PA]! / vp) * 100;
+    const pvo2 = po2FromO2Content(cvo2, hbv, tv, ab[0]!, ab[1]!);
+    o[C_SVO2] = so2FromPo2(pvo2, tv, ab[0]!, ab[1]!);
+    o[C_TCORE] = s[ST_TCORE]!;
+    o[C_TPERIPH] = s[ST_TPER]!;
+    o[C_VO2] = s[ST_VO2]! * 60;
+    o[C_VCO2] = s[ST_VCO2]! * 60;
+    o[C_ETCO2] = (s[ST_ALV_CO2]! / this.frcMl) * (BAROMETRIC_MMHG - WATER_VAPOUR_MMHG);
+    const hep = mass[(SP_DRUG0 + DRUG_HEPARIN) * N + art]! / (va * (1 - o[C_HCT]!));
+    o[C_HEPARIN] = hep;
+    o[C_ACT] = actSeconds(hep, BASELINE_ACT_S, tArt, o[C_HCT]!);
+  }
+}
+
+const ST_ALV_O2 = 0; // mL O2 in the alveolar gas (FRC)
+const ST_ALV_CO2 = 1; // mL CO2
+const ST_TCORE = 2;
+const ST_TPER = 3;
+const ST_VO2 = 4; // mL/s
+const ST_VCO2 = 5; // mL/s
+const ST_CEQ = 6; // end-capillary O2 content at alveolar gas, mL/L
+const ST_TEQ = 7; // end-capillary total CO2 at alveolar gas, mmol/L
+const ST_VO2_NOW = 8; // mL/s, this slow step

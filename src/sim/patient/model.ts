@@ -1,0 +1,188 @@
+/**
+ * The patient model: circulation network + heart + baroreflex + beat monitor (fast loop, dt = 1 ms),
+ * and the slow loop (every SLOW_EVERY steps) for composition transport, reflexes, kidneys,
+ * chemistry, lungs, metabolism, temperature and drugs (docs/models/engine.md).
+ */
+
+import { buildNetwork, type Network, refreshConnectors, stepNetwork } from "../engine/network.ts";
+import { Rng } from "../engine/rng.ts";
+import { Baroreflex } from "./baroreflex.ts";
+import { type CirculationDesign, designCirculation } from "./cardiovascular.ts";
+import { Chemistry } from "./chemistry.ts";
+import { Heart, RHYTHM_VF } from "./heart.ts";
+import * as X from "./layout.ts";
+import {
+  A_ART,
+  A_CORONARY,
+  A_EJECTED,
+  A_LA,
+  A_PA,
+  A_PMAX,
+  A_PMIN,
+  A_RA,
+  A_T,
+  A_UPPER,
+  BeatMonitor,
+  MAX_WINDOW_S,
+} from "./monitor.ts";
+import type { PatientSpec } from "./spec.ts";
+import { type RestingTargets, restingTargets } from "./targets.ts";
+
+export const DT = 0.001;
+export const SLOW_EVERY = 20;
+export const DT_SLOW = DT * SLOW_EVERY;
+
+/** Venous compartments whose unstressed volume the baroreflex (and venous-tone drugs) move. */
+const VENOUS = [X.UBV, X.LBV, X.SVC, X.IVC] as const;
+
+export class PatientModel {
+  readonly spec: PatientSpec;
+  readonly targets: RestingTargets;
+  readonly design: CirculationDesign;
+  readonly net: Network;
+  readonly heart: Heart;
+  readonly baro: Baroreflex;
+  readonly monitor = new BeatMonitor();
+  readonly chem: Chemistry;
+  readonly rng: Rng;
+  /** Step counter (time = steps·DT, exact). */
+  steps = 0;
+  private slowCounter = 0;
+  /** Base (patient) values the slow loop multiplies by reflex and drug factors. */
+  private readonly u0Venous: Float64Array;
+  readonly hrBase: number;
+  /** Resistance multipliers set by actions/patient (systemic, pulmonary). */
+  svrFactor: number;
+  pvrFactor: number;
+  contractilityFactor: number;
+  /** Prescribed rates (mL/s) and remaining fluid volume (mL). */
+  bleedRate = 0;
+  fluidRate = 0;
+  /** Fluid volume ordered and given so far in total (mL). */
+  fluidTarget = 0;
+  /** Cumulative fluid given, urine and bleeding (mL); a Float64Array so updates do not allocate. */
+  readonly totals = new Float64Array(3);
+  get fluidGiven(): number {
+    return this.totals[0]!;
+  }
+  get urineTotal(): number {
+    return this.totals[1]!;
+  }
+  get bleedTotal(): number {
+    return this.totals[2]!;
+  }
+  /** Urine (mL/s) at the design MAP. */
+  private readonly urineBase: number;
+
+  constructor(spec: PatientSpec, seed: number) {
+    this.spec = spec;
+    this.rng = new Rng(seed);
+    this.targets = restingTargets(spec);
+    this.design = designCirculation(this.targets, DT);
+    this.net = buildNetwork(this.design.comps, this.design.conns, DT);
+    this.heart = new Heart(this.design.heart);
+    this.baro = new Baroreflex(this.design.map, spec.baroreflex ?? true);
+    this.u0Venous = Float64Array.from(VENOUS.map((i) => this.net.U[i]!));
+    this.hrBase = this.targets.hr;
+    this.svrFactor = spec.svrFactor ?? 1;
+    this.pvrFactor = spec.pvrFactor ?? 1;
+    this.contractilityFactor = spec.contractilityFactor ?? 1;
+    this.net.open[X.PDA] = spec.pdaOpenFraction ?? 0;
+    this.urineBase = this.targets.urineMlPerMin / 60;
+    this.chem = new Chemistry(this, this.targets, spec);
+    this.applyFactors();
+    this.heart.step(this.net.E, 0);
+  }
+
+  get timeS(): number {
+    return this.steps * DT;
+  }
+
+  /** Run n fast steps, with the slow loop every SLOW_EVERY steps. */
+  run(n: number): void {
+    while (n > 0) {
+      const left = SLOW_EVERY - this.slowCounter;
+      const k = Math.min(n, left);
+      this.fast(k);
+      n -= k;
+      this.slowCounter += k;
+      if (this.slowCounter === SLOW_EVERY) {
+        this.slowCounter = 0;
+        this.slowStep();
+      }
+    }
+  }
+
+  /**
+   * The hot loop: k fast steps of heart, network and beat monitor. No allocation, no lookups. Kept to
+   * at most SLOW_EVERY steps per call so V8 optimises it as a normal hot function (one long on-stack-
+   * replaced loop was measured to box numbers).
+   */
+  private fast(k: number): void {
+    const net = this.net;
+    const heart = this.heart;
+    const m = this.monitor;
+    const P = net.P;
+    const Q = net.Q;
+    const E = net.E;
+    const acc = m.acc;
+    for (let s = 0; s < k; s++) {
+      heart.step(E, DT);
+      if (heart.beatEnded || acc[A_T]! >= MAX_WINDOW_S) m.close(heart.beatEnded);
+      stepNetwork(net);
+      const pa = P[X.AAO]!;
+      if (pa > acc[A_PMAX]!) acc[A_PMAX] = pa;
+      if (pa < acc[A_PMIN]!) acc[A_PMIN] = pa;
+      acc[A_ART] = acc[A_ART]! + pa * DT;
+      acc[A_RA] = acc[A_RA]! + P[X.RA]! * DT;
+      acc[A_PA] = acc[A_PA]! + P[X.PA]! * DT;
+      acc[A_LA] = acc[A_LA]! + P[X.LA]! * DT;
+      acc[A_EJECTED] = acc[A_EJECTED]! + Q[X.AORTIC_VALVE]! * DT;
+      acc[A_CORONARY] = acc[A_CORONARY]! + Q[X.ROOT_COR]! * DT;
+      acc[A_UPPER] = acc[A_UPPER]! + Q[X.ASC_UB]! * DT;
+      acc[A_T] = acc[A_T]! + DT;
+    }
+    this.steps += k;
+  }
+
+  private slowStep(): void {
+    const net = this.net;
+    this.chem.transport();
+    // Kidneys: urine flow proportional to (MAP − 50 mmHg), zero below 50 mmHg: the "renal function
+    // curve" of pressure diuresis (Guyton AC, Textbook of Medical Physiology, ch. 19), linearised.
+    const mapNow = this.baro.pFiltered;
+    const u = (this.urineBase * (mapNow - 50)) / (this.design.map - 50);
+    net.flowSet[X.URINE] = Math.max(u, 0);
+    net.flowSet[X.BLEED] = this.bleedRate;
+    // Fluid: the infusion runs at its rate until the volume asked for has gone in.
+    const moved = this.chem.lastMoved;
+    const tot = this.totals;
+    tot[0] = tot[0]! + moved[X.FLUID]!;
+    tot[1] = tot[1]! + moved[X.URINE]!;
+    tot[2] = tot[2]! + moved[X.BLEED]!;
+    const fluidLeft = this.fluidTarget - tot[0]!;
+    net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / DT_SLOW) : 0;
+    this.baro.update(net.P[X.UBA]!, DT_SLOW);
+    if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
+    this.chem.slowStep(DT_SLOW);
+    this.applyFactors();
+  }
+
+  /** Combine patient, reflex and drug factors into the network's parameters. */
+  applyFactors(): void {
+    const net = this.net;
+    const d = this.chem.effects;
+    const rSys = this.svrFactor * this.baro.resistanceFactor * d.svr;
+    net.rFactor[X.UB_BED] = rSys;
+    net.rFactor[X.LB_BED] = rSys;
+    const rPul = this.pvrFactor * d.pvr;
+    net.rFactor[X.PA_CAP] = rPul;
+    net.rFactor[X.CAP_PV] = rPul;
+    refreshConnectors(net);
+    const vf = this.baro.venousUnstressedFactor * d.venousTone;
+    for (let j = 0; j < VENOUS.length; j++) net.U[VENOUS[j]!] = this.u0Venous[j]! * vf;
+    const c = this.contractilityFactor * this.baro.contractilityFactor * d.contractility;
+    this.heart.contractility = c;
+    this.heart.hrCommand = this.hrBase * this.baro.hrFactor * d.hr;
+  }
+}
