@@ -36,11 +36,38 @@ export function formatValidationTable(rows: readonly ValidationRow[]): string {
   return lines.join("\n").trimStart();
 }
 
+/** The table as Markdown (docs/validation.md is generated with `perfuse validate --markdown`). */
+export function formatValidationMarkdown(rows: readonly ValidationRow[]): string {
+  const esc = (t: string) => t.replaceAll("|", "\\|");
+  const lines: string[] = [];
+  let group = "";
+  for (const r of rows) {
+    if (r.group !== group) {
+      group = r.group;
+      lines.push(
+        "",
+        `### ${group}`,
+        "",
+        "| quantity | unit | reference | model | deviation | verdict | source |",
+        "|---|---|---|---|---|---|---|",
+      );
+    }
+    const dev = Number.isFinite(r.deviation) ? `${(r.deviation * 100).toFixed(1)} %` : "—";
+    lines.push(
+      `| ${esc(r.quantity)} | ${esc(r.unit)} | ${esc(r.reference)} | ${formatNumber(r.model, 3)} | ${dev} | ${r.verdict} | ${esc(r.source)} |`,
+    );
+  }
+  const c = countVerdicts(rows);
+  lines.push("", `${rows.length} rows: ${c.good} good, ${c.fair} fair, ${c.poor} poor.`);
+  return lines.join("\n").trimStart();
+}
+
 export async function runValidate(args: string[], io: Io): Promise<number> {
   const cmd = new Command("perfuse validate")
     .description("Run every reference check of the patient model and print the validation table.")
     .option("--group <text>", "only the experiments whose group contains this text (e.g. neonate)")
     .option("--json", "print one JSON object: { rows: [...], counts: { good, fair, poor } }")
+    .option("--markdown", "print the table as Markdown (as in docs/validation.md)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} });
   try {
@@ -53,7 +80,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     );
     return EXIT_USAGE;
   }
-  const o = cmd.opts<{ group?: string; json?: boolean }>();
+  const o = cmd.opts<{ group?: string; json?: boolean; markdown?: boolean }>();
   try {
     const experiments = allExperiments().filter((e) => o.group === undefined || e.group.includes(o.group));
     if (experiments.length === 0) {
@@ -65,14 +92,13 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     }
     const rows = experiments.flatMap(runExperiment);
     const counts = countVerdicts(rows);
-    io.out(
-      o.json
-        ? toStrictJson({
-            rows: rows.map((r) => ({ ...r, deviation: Number.isFinite(r.deviation) ? r.deviation : null })),
-            counts,
-          })
-        : formatValidationTable(rows),
-    );
+    if (o.json) {
+      const jsonRows = rows.map((r) => ({
+        ...r,
+        deviation: Number.isFinite(r.deviation) ? r.deviation : null,
+      }));
+      io.out(toStrictJson({ rows: jsonRows, counts }));
+    } else io.out(o.markdown ? formatValidationMarkdown(rows) : formatValidationTable(rows));
     return counts.poor === 0 ? 0 : EXIT_FAILURE;
   } catch (e) {
     return reportError(io, e);

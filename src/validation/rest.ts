@@ -64,8 +64,13 @@ const signal =
 const PULSE = "Pulse validation table (SystemValidationData.xlsx), physiology-and-engines.md §5";
 const LEEUWEN = `Leeuwen 2015 p93 via ${PULSE}.1`;
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 function adultChecks(p: PatientSpec): CheckSpec[] {
   const bsaM2 = bsa({ weightKg: p.weightKg, heightCm: p.heightCm, method: "dubois" }).value;
+  const bmi = p.weightKg / (p.heightCm / 100) ** 2;
+  const pao2Expected = 143.6 - 0.39 * p.ageYears - 0.56 * bmi - 0.57 * 40;
+  const kleiber = (p.weightKg / 70) ** 0.75;
   return [
     {
       quantity: "heart rate",
@@ -145,10 +150,15 @@ function adultChecks(p: PatientSpec): CheckSpec[] {
       value: signal("patient.sao2"),
     },
     {
-      quantity: "arterial PO2",
+      quantity: "arterial PO2 (for age and BMI)",
       unit: "mmHg",
-      reference: { kind: "value", value: 95 },
-      source: `${PULSE}.2`,
+      reference: {
+        kind: "range",
+        low: round1(pao2Expected - 1.96 * 7.48),
+        high: round1(pao2Expected + 1.96 * 7.48),
+      },
+      source:
+        "Cerveri et al., Am J Respir Crit Care Med 1995;152:934 (194 healthy non-smokers 40–90 y): PaO2 = 143.6 − 0.39·age − 0.56·BMI − 0.57·PaCO2, SEE 7.48 mmHg; range ± 1.96 SEE at PaCO2 40",
       value: signal("patient.pao2"),
     },
     {
@@ -168,15 +178,15 @@ function adultChecks(p: PatientSpec): CheckSpec[] {
     {
       quantity: "O2 consumption",
       unit: "mL/min",
-      reference: { kind: "value", value: Number((3.5 * p.weightKg).toFixed(1)) },
-      source: `3.5 mL/kg/min (Guyton: 250 mL/min at 70 kg) via ${PULSE}.2`,
+      reference: { kind: "value", value: round1(250 * kleiber) },
+      source: `Guyton: 250 mL/min at 70 kg (${PULSE}.2), scaled by (W/70)^0.75 (Kleiber, Physiol Rev 1947;27:511)`,
       value: signal("patient.vo2"),
     },
     {
       quantity: "CO2 production",
       unit: "mL/min",
-      reference: { kind: "value", value: Number(((200 / 70) * p.weightKg).toFixed(1)) },
-      source: `Guyton: 200 mL/min at 70 kg, scaled by weight, via ${PULSE}.2`,
+      reference: { kind: "value", value: round1(200 * kleiber) },
+      source: `Guyton: 200 mL/min at 70 kg (${PULSE}.2), scaled by (W/70)^0.75 (Kleiber 1947)`,
       value: signal("patient.vco2"),
     },
   ];
