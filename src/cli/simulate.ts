@@ -6,7 +6,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { extname } from "node:path";
 import { Command } from "commander";
 import { type FieldProblem, InputError } from "../common/errors.ts";
-import { loadPatient, loadScenario } from "../scenario/load.ts";
+import { loadPatient, loadScenario } from "../io/scenario-files.ts";
 import { type RunSummary, runSimulation } from "../scenario/run.ts";
 import { MAX_DURATION_S, type Scenario } from "../scenario/schema.ts";
 import { createSimulation, PATIENT_PRESETS, type PatientSpec } from "../sim/index.ts";

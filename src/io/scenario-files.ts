@@ -7,8 +7,8 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import { InputError } from "../common/errors.ts";
+import { resolvePatient, type Scenario, validateScenario } from "../scenario/schema.ts";
 import type { PatientSpec } from "../sim/index.ts";
-import { resolvePatient, type Scenario, validateScenario } from "./schema.ts";
 
 /** Folder of the scenarios that ship with Perfuse. */
 export const BUILTIN_SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scenarios");
