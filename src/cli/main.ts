@@ -14,6 +14,14 @@ interface Subcommand {
 const subcommands: Record<string, Subcommand> = {
   calc: { summary: "clinical calculators (perfuse calc --help lists them)", run: runCalc },
   plan: { summary: "patient-specific circuit plan and pump setup sheet (perfuse plan --help)", run: runPlan },
+  simulate: {
+    summary: "run the patient model (and a scenario) and summarise its signals",
+    run: async (args, io) => (await import("./simulate.ts")).runSimulate(args, io),
+  },
+  validate: {
+    summary: "run every reference check of the patient model and print the validation table",
+    run: async (args, io) => (await import("./validate.ts")).runValidate(args, io),
+  },
   serve: {
     summary: "serve the Perfuse web app on http://localhost:8080 (PORT changes it)",
     run: async (args, io) => (await import("../server/serve.ts")).runServe(args, io),

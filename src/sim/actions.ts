@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../common/errors.ts";
+import { parseOrThrow } from "../common/zod.ts";
 import { DRUG_NAMES } from "./patient/chemistry.ts";
 import { FLUIDS } from "./patient/fluids.ts";
 import { RHYTHMS } from "./patient/heart.ts";
@@ -94,37 +95,18 @@ const union = z.discriminatedUnion("type", [
 export type ValidAction = z.infer<typeof union>;
 export const actionSchema: z.ZodType<Action> = union as unknown as z.ZodType<Action>;
 
-/** Validates one action; InputError names each bad field (e.g. `action.rateMlPerMin`) and what is allowed. */
+/**
+ * Validates one action; InputError names each bad field (e.g. `action.rateMlPerMin`) and what is allowed.
+ * The type is checked first, so an unknown type gets the list of known ones rather than a union error.
+ */
 export function validateAction(input: unknown, field = "action"): ValidAction {
-  const r = union.safeParse(input, { reportInput: true });
-  if (r.success) return r.data;
-  throw new InputError(
-    r.error.issues.map((issue) => {
-      const path = [field, ...issue.path.map(String)].join(".");
-      const received =
-        "input" in issue && issue.input !== undefined ? JSON.stringify(issue.input) : undefined;
-      if (issue.code === "invalid_union" || (issue.path.length === 1 && issue.path[0] === "type")) {
-        return { field: `${field}.type`, allowed: `one of: ${ACTION_TYPES.join(", ")}`, received };
-      }
-      if (issue.code === "unrecognized_keys") {
-        return { field: `${field}.${issue.keys.join(",")}`, allowed: "not a field of this action type" };
-      }
-      return { field: path, allowed: describeIssue(issue), received };
-    }),
-  );
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "too_small":
-      return `${issue.inclusive === false ? ">" : "≥"} ${String(issue.minimum)}`;
-    case "too_big":
-      return `${issue.inclusive === false ? "<" : "≤"} ${String(issue.maximum)}`;
-    case "invalid_value":
-      return `one of: ${issue.values.map(String).join(", ")}`;
-    case "invalid_type":
-      return `a ${issue.expected}`;
-    default:
-      return issue.message;
+  const type = (input as { type?: unknown } | null)?.type;
+  if (typeof type !== "string" || !(ACTION_TYPES as readonly string[]).includes(type)) {
+    throw new InputError({
+      field: `${field}.type`,
+      allowed: `one of: ${ACTION_TYPES.join(", ")}`,
+      received: type === undefined ? "nothing" : JSON.stringify(type),
+    });
   }
+  return parseOrThrow(ACTION_SCHEMAS[type as keyof typeof ACTION_SCHEMAS], input, field) as ValidAction;
 }

@@ -7,15 +7,23 @@ import { VO2_Q10 } from "../../src/sim/patient/chemistry.ts";
 import { meanOver, read, sim } from "./helpers.ts";
 
 describe("drugs", () => {
-  it("phenylephrine raises MAP and SVR", () => {
+  it("phenylephrine raises MAP and SVR (bolus 200 µg; infusion 0.5 µg/kg/min), against the baroreflex", () => {
     const s = sim("adult-male");
     s.advance(30);
     const map0 = meanOver(s, "patient.map", 5);
     const svr0 = meanOver(s, "patient.svr", 5);
     s.schedule({ t: s.timeS, type: "drug.bolus", drug: "phenylephrine", amount: 200 });
-    s.advance(60);
-    expect(meanOver(s, "patient.map", 5)).toBeGreaterThan(map0 * 1.08);
-    expect(meanOver(s, "patient.svr", 5)).toBeGreaterThan(svr0 * 1.15);
+    s.advance(90);
+    expect(meanOver(s, "patient.map", 5)).toBeGreaterThan(map0 * 1.03);
+    expect(meanOver(s, "patient.svr", 5)).toBeGreaterThan(svr0 * 1.05);
+    const t = sim("adult-male");
+    t.advance(30);
+    t.schedule({ t: t.timeS, type: "drug.infusion", drug: "phenylephrine", ratePerMin: 40 });
+    // Near steady state (elimination t½ 7.5 min and ke0 t½ 1 min in the drug table).
+    t.advance(1200);
+    expect(meanOver(t, "patient.map", 5)).toBeGreaterThan(map0 * 1.08);
+    expect(meanOver(t, "patient.svr", 5)).toBeGreaterThan(svr0 * 1.2);
+    expect(meanOver(t, "patient.hr", 5)).toBeLessThan(meanOver(s, "patient.hr", 5) + 1); // reflex slowing
   });
 
   it("heparin 300 U/kg → ACT > 400 s; protamine 1 mg/100 U → ACT back near baseline", () => {

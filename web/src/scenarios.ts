@@ -1,21 +1,16 @@
 /**
  * The shipped scenarios (scenarios/*.yaml), bundled into the app at build time with Vite's
- * import.meta.glob, so the static build needs no server. Each is validated with the engine's own
- * patient and action validation; one that fails shows its problems instead of starting.
- * (When src/scenario lands on main, this uses its validateScenario for the full format.)
+ * import.meta.glob, so the static build needs no server. Each is validated with the scenario
+ * layer's validateScenario (src/scenario/schema.ts), the same check as `perfuse simulate`; one that
+ * fails shows its problems instead of starting.
  */
-import { parse } from "yaml";
+import { parseDocument } from "yaml";
 import { formatProblem, InputError } from "../../src/common/errors.ts";
-import {
-  type Action,
-  PATIENT_PRESETS,
-  type PatientSpec,
-  patientFromPreset,
-  validateAction,
-  validatePatientSpec,
-} from "../../src/sim/index.ts";
+import { validateScenario } from "../../src/scenario/schema.ts";
+import type { Action, PatientSpec } from "../../src/sim/index.ts";
 
 export interface ScenarioEntry {
+  /** File name without extension (the name `perfuse simulate --scenario` takes). */
   file: string;
   name: string;
   description: string;
@@ -25,42 +20,34 @@ export interface ScenarioEntry {
   error?: string;
 }
 
-const files = import.meta.glob("../../scenarios/*.yaml", {
+const files = import.meta.glob("../../scenarios/*.{yaml,yml,json}", {
   query: "?raw",
   import: "default",
   eager: true,
 }) as Record<string, string>;
 
-function resolvePatient(p: unknown): PatientSpec {
-  if (typeof p === "string") return patientFromPreset(p);
-  if (p && typeof p === "object" && !Array.isArray(p)) {
-    const { preset, ...rest } = p as Record<string, unknown>;
-    const base = preset === undefined ? {} : patientFromPreset(String(preset));
-    return validatePatientSpec({ ...base, ...rest });
-  }
-  throw new InputError({
-    field: "patient",
-    allowed: `a preset (${PATIENT_PRESETS.join(", ")}) or a patient object`,
-  });
-}
-
 export function loadScenario(file: string, text: string): ScenarioEntry {
   const base = file
     .split("/")
     .pop()!
-    .replace(/\.ya?ml$/, "");
+    .replace(/\.(ya?ml|json)$/, "");
   try {
-    const doc = parse(text) as Record<string, unknown>;
-    const actions = (Array.isArray(doc.actions) ? doc.actions : []).map((a, i) =>
-      validateAction(a, `actions[${i}]`),
-    );
+    const doc = parseDocument(text, { uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      throw new InputError({
+        field: base,
+        allowed: "valid YAML or JSON",
+        received: doc.errors[0]!.message.split("\n")[0],
+      });
+    }
+    const s = validateScenario(doc.toJS());
     return {
       file: base,
-      name: typeof doc.name === "string" ? doc.name : base,
-      description: typeof doc.description === "string" ? doc.description : "",
-      patient: resolvePatient(doc.patient),
-      seed: typeof doc.seed === "number" ? doc.seed : 1,
-      actions: actions as Action[],
+      name: s.name ?? base,
+      description: s.description ?? "",
+      patient: s.patient,
+      seed: s.seed ?? 1,
+      actions: s.actions,
     };
   } catch (e) {
     const message = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : String(e);

@@ -98,15 +98,16 @@ export const DRUGS: readonly DrugSpec[] = Object.freeze([
     halfLifeS: 7.5 * 60,
     halfLifeSource:
       "Effective half-life 5–10 min, effects resolve in 15–20 min (droracle.ai vasopressor summary).",
-    ke0PerS: ln2 / 60,
-    ke0Source: "Onset within 1–2 min IV; t½ke0 1 min [estimate].",
+    ke0PerS: ln2 / 30,
+    ke0Source:
+      "Bolus: pressure starts rising at 15 ± 5 s and peaks at 37 ± 16 s (Okoshi et al., Braz J Med Biol Res 1993;26:605); t½ke0 30 s [fitted to that].",
     effects: [
-      { effect: EFFECT_SVR, emax: 1.2, ec50PerMl: css(35, 450) },
-      { effect: EFFECT_PVR, emax: 0.4, ec50PerMl: css(35, 450) },
-      { effect: EFFECT_UNSTRESSED_VOLUME, emax: -0.2, ec50PerMl: css(35, 450) },
+      { effect: EFFECT_SVR, emax: 1.2, ec50PerMl: css(35, 450) / 6 },
+      { effect: EFFECT_PVR, emax: 0.4, ec50PerMl: css(35, 450) / 6 },
+      { effect: EFFECT_UNSTRESSED_VOLUME, emax: -0.2, ec50PerMl: css(35, 450) / 6 },
     ],
     effectSource:
-      "Pure α1 agonist: arterial and venous constriction, no direct inotropy/chronotropy (baroreflex left to the engine). EC50 at 0.5 µg/kg/min (35 µg/min) [estimate].",
+      "Pure α1 agonist: arterial and venous constriction, no direct inotropy/chronotropy (baroreflex left to the engine). EC50 one sixth of the plasma level of a 35 µg/min infusion, calibrated so a 2 µg/kg bolus raises MAP by about 20 mmHg at its peak with the baroreflex intact (Kalmar et al., J Clin Monit Comput 2018;32:969: +34 ± 13 mmHg at 5 min after 2 µg/kg under anaesthesia, which blunts the reflex) [calibrated estimate].",
   },
   {
     name: "norepinephrine",

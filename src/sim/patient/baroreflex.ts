@@ -8,17 +8,20 @@
  *   > 0 (sympathetic) when pressure is low.
  * Efferent effectors, each a first-order lag toward G·d (Ursino's effector time constants; his pure
  * delays of 0.2–2 s are left out):
- *   heart rate         × (1 + x_hr),   G = 0.6,  τ = 2 s   (Ursino τ_Ts 2 s, τ_Tv 1.5 s)
- *   contractility Emax × (1 + x_e),    G = 0.4,  τ = 8 s   (τ_Emax 8 s)
- *   systemic R         × (1 + x_r),    G = 0.6,  τ = 6 s   (τ_R 6 s)
+ *   heart rate         × (1 + x_hr),   G = 0.35, τ = 2 s   (Ursino τ_Ts 2 s, τ_Tv 1.5 s)
+ *   contractility Emax × (1 + x_e),    G = 0.25, τ = 8 s   (τ_Emax 8 s)
+ *   systemic R         × (1 + x_r),    G = 0.35, τ = 6 s   (τ_R 6 s)
  *   venous unstressed V × (1 − x_v),   G = 0.3,  τ = 20 s  (τ_Vu 20 s; Ursino G_Vu ≈ −265 and −133 mL per spike/s)
- * Gains are the fractional change at full saturation of the sigmoid, chosen within the span of
- * Ursino's gains over his efferent firing range (docs/models/baroreflex.md).
+ * Gains are the fractional change at full saturation of the sigmoid. At the set point the slope of
+ * d is 1/(2·ka) per mmHg, so the heart-rate gain is 0.35/(2·11.76) ≈ 1.5 %/mmHg, i.e. ≈ 13 ms/mmHg of
+ * RR interval in an adult at 70/min, inside the normal human baroreflex sensitivity of ≈ 7–15 ms/mmHg
+ * (La Rovere et al., Ann Noninvasive Electrocardiol 2008;13:191). Venous gain is larger, as in
+ * Ursino's model, where unstressed-volume changes dominate the response to haemorrhage (docs/models/baroreflex.md).
  */
 
-export const BARO_GAIN_HR = 0.6;
-export const BARO_GAIN_CONTRACTILITY = 0.4;
-export const BARO_GAIN_RESISTANCE = 0.6;
+export const BARO_GAIN_HR = 0.35;
+export const BARO_GAIN_CONTRACTILITY = 0.25;
+export const BARO_GAIN_RESISTANCE = 0.35;
 export const BARO_GAIN_VENOUS = 0.3;
 const TAU_P = 2;
 const TAU_HR = 2;

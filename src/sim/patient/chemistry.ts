@@ -5,9 +5,17 @@
  * Composition is stored as amounts per compartment, species-major: mass[s·N_COMP + i]. Transport is
  * upwind: what a connector moved since the last slow step carries the donor's concentration, so
  * every species is conserved exactly in mass. All calls into the blood-chemistry, exchange and drug
- * functions are in this file (see bloodTemp.ts, replaced by src/sim/{blood,exchange,drugs} at the merge).
+ * functions (src/sim/blood, src/sim/exchange, src/sim/drugs) are in this file.
  */
 import {
+  o2ContentFromPo2,
+  po2FromO2Content,
+  so2FromPo2,
+  solveAcidBase,
+  tco2FromPco2,
+} from "../blood/index.ts";
+import {
+  ACT,
   actSeconds,
   DRUG_COUNT,
   DRUG_HEPARIN,
@@ -16,20 +24,16 @@ import {
   drugEffects,
   EFFECT_CONTRACTILITY,
   EFFECT_COUNT,
-  EFFECT_HR,
+  EFFECT_HEART_RATE,
   EFFECT_PVR,
   EFFECT_SVR,
-  EFFECT_VENOUS_TONE,
+  EFFECT_UNSTRESSED_VOLUME,
   eliminationFraction,
   neutralise,
-  o2ContentFromPo2,
-  po2FromO2Content,
-  so2FromPo2,
-  solveAcidBase,
-  tco2FromPco2,
+  PROTAMINE_U_PER_MG,
   updateEffectSites,
-  vo2Factor,
-} from "./bloodTemp.ts";
+} from "../drugs/index.ts";
+import { vo2Factor } from "../exchange/index.ts";
 import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
 import * as X from "./layout.ts";
 import type { PatientModel } from "./model.ts";
@@ -67,8 +71,8 @@ const STPD_TO_BTPS = (310.15 / 273.15) * (760 / 713);
 const GAS_AVERAGE_S = 10;
 const WATER_VAPOUR_MMHG = 47;
 /** Lung equilibration rate of pulmonary capillary blood with alveolar gas (1/s). */
-const LUNG_EQUILIBRATION_PER_S = 30;
-const BASELINE_ACT_S = 120;
+const LUNG_EQUILIBRATION_PER_S = 50;
+const BASELINE_ACT_S = ACT.baselineS;
 
 // Outputs (signals) refreshed every SIGNAL_EVERY slow steps.
 export const C_SAO2 = 0;
@@ -157,7 +161,7 @@ export class Chemistry {
     this.carries[X.URINE] = 0;
     this.sourceConc = new Float64Array(N_SPECIES);
     this.lastMoved = new Float64Array(net.nConn);
-    this.shuntFraction = spec.shuntFraction ?? 0.03;
+    this.shuntFraction = spec.shuntFraction ?? 0.02;
     this.deadSpaceFraction = spec.deadSpaceFraction ?? 0.3;
     const w = t.weightKg;
     // Spontaneous rate by size (neonate 40 → adult 12 /min); tidal volume chosen so that PaCO2 ≈ 40 mmHg
@@ -288,9 +292,9 @@ export class Chemistry {
     const jp = (SP_DRUG0 + DRUG_PROTAMINE) * N;
     for (let i = 0; i < N; i++) {
       if (mass[jp + i]! > 0 && mass[jh + i]! > 0) {
-        neutralise(mass[jh + i]!, mass[jp + i]!, this.tmp2);
-        mass[jh + i] = this.tmp2[0]!;
-        mass[jp + i] = this.tmp2[1]!;
+        const bound = neutralise(mass[jh + i]!, mass[jp + i]!);
+        mass[jh + i] = mass[jh + i]! - bound;
+        mass[jp + i] = mass[jp + i]! - bound / PROTAMINE_U_PER_MG;
       }
     }
     // Elimination fractions depend on temperature only: refreshed once a second.
@@ -299,9 +303,9 @@ export class Chemistry {
       for (let d = 0; d < DRUG_COUNT; d++) this.elimFraction[d] = eliminationFraction(d, dt, tCore);
     }
     for (let d = 0; d < DRUG_COUNT; d++) {
-      const f = this.elimFraction[d]!;
+      const remaining = this.elimFraction[d]!; // fraction remaining after dt
       const j = (SP_DRUG0 + d) * N;
-      for (let i = 0; i < N; i++) mass[j + i] = mass[j + i]! * (1 - f);
+      for (let i = 0; i < N; i++) mass[j + i] = mass[j + i]! * remaining;
     }
     const hbArt = mass[SP_HB * N + X.AAO]! / V[X.AAO]!; // g/mL
     const plasmaFrac = 1 - hbArt * 3;
@@ -314,8 +318,8 @@ export class Chemistry {
     e.svr = this.effectOut[EFFECT_SVR]!;
     e.pvr = this.effectOut[EFFECT_PVR]!;
     e.contractility = this.effectOut[EFFECT_CONTRACTILITY]!;
-    e.hr = this.effectOut[EFFECT_HR]!;
-    e.venousTone = this.effectOut[EFFECT_VENOUS_TONE]!;
+    e.hr = this.effectOut[EFFECT_HEART_RATE]!;
+    e.venousTone = this.effectOut[EFFECT_UNSTRESSED_VOLUME]!;
 
     // --- Metabolism: O2 consumed and CO2 produced where each systemic bed drains (docs/models/lungs.md).
     const demand = this.vo2RestMlPerS * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step

@@ -4,7 +4,13 @@
  * chemistry, lungs, metabolism, temperature and drugs (docs/models/engine.md).
  */
 
-import { buildNetwork, type Network, refreshConnectors, stepNetwork } from "../engine/network.ts";
+import {
+  buildNetwork,
+  computePressures,
+  type Network,
+  refreshConnectors,
+  stepNetwork,
+} from "../engine/network.ts";
 import { Rng } from "../engine/rng.ts";
 import { Baroreflex } from "./baroreflex.ts";
 import { type CirculationDesign, designCirculation } from "./cardiovascular.ts";
@@ -92,6 +98,8 @@ export class PatientModel {
     this.chem = new Chemistry(this, this.targets, spec);
     this.applyFactors();
     this.heart.step(this.net.E, 0);
+    computePressures(this.net);
+    this.monitor.prime(this.targets);
   }
 
   get timeS(): number {

@@ -41,6 +41,37 @@ export class BeatMonitor {
     this.reset();
   }
 
+  /**
+   * Starts the beat-derived signals at the resting values the circulation was designed for, so that a
+   * reading before the first beat closes is the design state rather than 0 (a monitor would show the same
+   * numbers a few beats later).
+   */
+  prime(t: {
+    sbp: number;
+    dbp: number;
+    cvp: number;
+    papMean: number;
+    lap: number;
+    hr: number;
+    coMlPerMin: number;
+    coronaryFlowFraction: number;
+    upperBodyFlowFraction: number;
+  }): void {
+    const o = this.out;
+    const coMlPerS = t.coMlPerMin / 60;
+    o[M_SBP] = t.sbp;
+    o[M_DBP] = t.dbp;
+    o[M_MAP] = t.dbp + (t.sbp - t.dbp) / 3;
+    o[M_CVP] = t.cvp;
+    o[M_PAP] = t.papMean;
+    o[M_LAP] = t.lap;
+    o[M_HR] = t.hr;
+    o[M_CO] = coMlPerS;
+    o[M_SV] = (coMlPerS * 60) / t.hr;
+    o[M_CORONARY] = coMlPerS * t.coronaryFlowFraction;
+    o[M_UPPER] = coMlPerS * t.upperBodyFlowFraction;
+  }
+
   private reset(): void {
     this.acc.fill(0);
     this.acc[A_PMAX] = -1e9;

@@ -21,7 +21,7 @@ export interface PatientSpec {
   sex: "male" | "female";
   /** Haematocrit (fraction); default by age (docs/models/scaling.md). */
   hct?: number;
-  /** Fraction of pulmonary blood flow that bypasses ventilated alveoli (0–0.6); default 0.03. */
+  /** Fraction of pulmonary blood flow that bypasses ventilated alveoli (0–0.6); default 0.02. */
   shuntFraction?: number;
   /** Fraction of each breath that does not reach alveoli (0.1–0.8); default 0.3. */
   deadSpaceFraction?: number;

@@ -1,0 +1,142 @@
+/**
+ * Published cannula pressure–flow points (reference-data §7.5). Each entry: points [flow L/min, ΔP mmHg], the
+ * fluid they were measured with, its viscosity, the evidence tag and the source. Ids follow the planner's
+ * catalogue (`catalogue/cannulae.yaml`) where the device is the same.
+ *
+ * Evidence tags: S = read at the source; S2 = secondary (digitised manufacturer curves); U = stand-in, never a
+ * test oracle. `upperBound`: the measured drop includes tubing as well, so it over-states the cannula's.
+ */
+import { WATER_DENSITY_G_PER_ML, WATER_VISCOSITY_CP_20C } from "./units.ts";
+
+export const CANNULA_TYPES = [
+  "arterial",
+  "venousSingleStage",
+  "venousTwoStage",
+  "bicaval",
+  "femoralArterial",
+  "femoralVenous",
+  "ecmo",
+] as const;
+export type CannulaType = (typeof CANNULA_TYPES)[number];
+
+export interface CannulaData {
+  type: CannulaType;
+  fr: number;
+  points: readonly (readonly [number, number])[];
+  fluid: "water" | "blood";
+  /** Viscosity of the test fluid, cP. */
+  dataViscosityCp: number;
+  /** Density of the test fluid, g/mL. */
+  dataDensityGPerMl: number;
+  evidence: "S" | "S2" | "U";
+  upperBound?: boolean;
+  source: string;
+}
+
+const MDT =
+  "Medtronic Cannula Catalog 2020 (water), digitised by perfusion-tools (github IMhongkeun/perfusion-tools, data/cannula-pressure-drop.json); reference-data §7.5(a)";
+const LIVA = "LivaNova brochures (water), digitised by perfusion-tools; reference-data §7.5(b)";
+const NOE = "Noe et al., JECT 1989;21(S):67 (bovine blood, Hct 40 %, 30 °C); reference-data §7.5(c)";
+/** bloodViscosityCp(0.40, 30 °C) with the `blood` branch's formula: 10^(1.138·0.40 + 0.03699)·0.97^(30−37). */
+const NOE_VISCOSITY_CP = 3.85;
+
+function water(type: CannulaType, fr: number, points: [number, number][], source = MDT): CannulaData {
+  return {
+    type,
+    fr,
+    points,
+    fluid: "water",
+    dataViscosityCp: WATER_VISCOSITY_CP_20C,
+    dataDensityGPerMl: WATER_DENSITY_G_PER_ML,
+    evidence: "S2",
+    source,
+  };
+}
+
+function noe(type: CannulaType, fr: number, points: [number, number][], upperBound = false): CannulaData {
+  return {
+    type,
+    fr,
+    points,
+    fluid: "blood",
+    dataViscosityCp: NOE_VISCOSITY_CP,
+    dataDensityGPerMl: 1.05,
+    evidence: "S",
+    upperBound,
+    source: NOE,
+  };
+}
+
+export const CANNULA_DATA: Readonly<Record<string, CannulaData>> = {
+  "medtronic-eopa-18": water("arterial", 18, [
+    [3, 40],
+    [4, 70],
+    [5, 110],
+    [6, 156],
+  ]),
+  "medtronic-eopa-20": water("arterial", 20, [
+    [3, 28],
+    [4, 50],
+    [5, 76],
+    [6, 110],
+  ]),
+  "medtronic-eopa-22": water("arterial", 22, [
+    [3, 16],
+    [4, 30],
+    [5, 46],
+    [6, 64],
+  ]),
+  "medtronic-eopa-24": water("arterial", 24, [
+    [3, 10],
+    [4, 16],
+    [5, 26],
+    [6, 36],
+  ]),
+  "medtronic-eopa-3d-20": water("arterial", 20, [[5, 65]]),
+  "medtronic-eopa-3d-22": water("arterial", 22, [[5, 39]]),
+  "medtronic-dlp-venous-22": water("venousSingleStage", 22, [
+    [4, 64],
+    [5, 100],
+  ]),
+  "medtronic-dlp-venous-28": water("venousSingleStage", 28, [[5, 36]]),
+  "medtronic-dlp-venous-32": water("venousSingleStage", 32, [[5, 22]]),
+  "medtronic-dlp-venous-36": water("venousSingleStage", 36, [[5, 11]]),
+  "medtronic-biomedicus-nextgen-fa-15": water("femoralArterial", 15, [[4, 185]]),
+  "medtronic-biomedicus-nextgen-fa-17": water("femoralArterial", 17, [[4, 96]]),
+  "medtronic-biomedicus-nextgen-fa-19": water("femoralArterial", 19, [[4, 55]]),
+  "medtronic-biomedicus-nextgen-fa-21": water("femoralArterial", 21, [[4, 35]]),
+  "medtronic-biomedicus-nextgen-fa-23": water("femoralArterial", 23, [[4, 23]]),
+  "medtronic-biomedicus-nextgen-fa-25": water("femoralArterial", 25, [[4, 15]]),
+  "livanova-optiflow-24": water("arterial", 24, [[5.04, 15.5]], LIVA),
+  "livanova-optiflow-21-curved": water("arterial", 21, [[5.03, 46.8]], LIVA),
+  "livanova-femoral-arterial-19": water(
+    "femoralArterial",
+    19,
+    [
+      [3.99, 59.6],
+      [5.04, 99.6],
+    ],
+    LIVA,
+  ),
+  "livanova-femoral-arterial-21": water("femoralArterial", 21, [[3.99, 30.8]], LIVA),
+  // Noe 1989, arterial: flow at a 200 mmHg drop.
+  "noe-biomedicus-arterial-16": noe("femoralArterial", 16, [[3.5, 200]]),
+  "noe-canyon-arterial-20": noe("arterial", 20, [[4.0, 200]]),
+  "noe-biomedicus-arterial-19": noe("femoralArterial", 19, [[5.0, 200]]),
+  "noe-cook-arterial-20": noe("arterial", 20, [[6.0, 200]]),
+  "noe-bard-arterial-17": noe("arterial", 17, [[6.0, 200]]),
+  // Noe 1989, venous: flow at −300 mmHg pump inlet (drop includes the venous line: upper bound).
+  "noe-biomedicus-venous-18": noe("femoralVenous", 18, [[3.0, 300]], true),
+  "noe-canyon-venous-20": noe("venousSingleStage", 20, [[4.0, 300]], true),
+  "noe-bard-venous-18": noe("venousSingleStage", 18, [[4.5, 300]], true),
+  "noe-bard-venous-20": noe("venousSingleStage", 20, [[6.5, 300]], true),
+  "noe-dlp-venous-21": noe("femoralVenous", 21, [[6.5, 300]], true),
+  // Stand-in: no public two-stage (cavo-atrial) curve was retrieved (reference-data §10). The DLP 36 Fr
+  // single-stage point is used for a 36/46 Fr two-stage cannula until a manufacturer curve is found.
+  "standin-two-stage-36-46": {
+    ...water("venousTwoStage", 36, [[5, 11]]),
+    evidence: "U",
+    source:
+      "stand-in [U]: DLP single-stage 36 Fr point (reference-data §7.5(a)); no two-stage curve retrieved",
+  },
+};
