@@ -24,6 +24,7 @@ export const WAVE_CHANNELS = ["ecg", "patient.aop", "patient.cvpWave", "patient.
  */
 const PLETH_TAU_S = 0.08;
 const PLETH_DELAY_SAMPLES = 40;
+const PLETH_MIN_PULSE_MMHG = 20;
 export type WaveChannel = (typeof WAVE_CHANNELS)[number];
 /** Trend sample interval (s of simulated time). */
 export const TREND_DT_S = 1;
@@ -230,7 +231,9 @@ export class SessionCore {
     this.plethPos = (this.plethPos + 1) % PLETH_DELAY_SAMPLES;
     const sbp = this.sbpIdx >= 0 ? this.sim.read(this.sbpIdx) : 0;
     const dbp = this.dbpIdx >= 0 ? this.sim.read(this.dbpIdx) : 0;
-    const v = (delayed - dbp) / Math.max(5, sbp - dbp);
+    // Scaled by the pulse pressure, but never by less than 20 mmHg: without a pulse (VF, asystole)
+    // the trace stays nearly flat instead of magnifying small pressure drifts.
+    const v = (delayed - dbp) / Math.max(PLETH_MIN_PULSE_MMHG, sbp - dbp);
     return Math.max(-0.2, Math.min(1.3, v));
   }
 

@@ -148,3 +148,20 @@ describe("pleth channel", () => {
     expect(bestLag * WAVE_DT_S).toBeLessThan(0.3);
   });
 });
+
+describe("pleth without a pulse", () => {
+  it("stays nearly flat in VF", () => {
+    const s = new SessionCore({
+      patient: patientFromPreset("adult-male"),
+      seed: 7,
+      actions: [{ t: 5, type: "heart.setRhythm", rhythm: "vf" }],
+    });
+    s.advance(20, false);
+    s.takeFrame();
+    s.advance(6, true);
+    const f = s.takeFrame();
+    const k = WAVE_CHANNELS.indexOf("pleth");
+    const pleth = f.waves.subarray(k * f.waveCount, (k + 1) * f.waveCount);
+    expect(Math.max(...pleth) - Math.min(...pleth)).toBeLessThan(0.35);
+  });
+});
