@@ -23,6 +23,8 @@ export interface AlarmDef {
   /** Alarm when the value is below `low` or above `high` (either may be absent). */
   low?: number;
   high?: number;
+  /** Instead of limits: alarm while this bit is set in the signal (an alarm word, e.g. the circuit's). */
+  bit?: number;
   /** Condition must persist this long (s) before the alarm starts (filters single-beat artefacts). */
   delayS?: number;
   /** Latching alarms stay shown after the condition ends until acknowledged. */
@@ -105,14 +107,18 @@ export class AlarmManager {
       const shown = raw * (def.displayScale ?? 1);
       const lowHit = def.low !== undefined && shown < def.low;
       const highHit = def.high !== undefined && shown > def.high;
+      const bitHit = def.bit !== undefined && (raw & def.bit) !== 0;
       const suppressed =
         def.suppressedBy !== undefined &&
         this.tracks.some((o) => o.def.id === def.suppressedBy && o.state !== null);
-      const condition = Number.isFinite(raw) && (lowHit || highHit) && !suppressed;
+      const condition = Number.isFinite(raw) && (lowHit || highHit || bitHit) && !suppressed;
       if (condition) {
         if (Number.isNaN(t.conditionSinceS)) t.conditionSinceS = timeS;
         const due = timeS - t.conditionSinceS >= (def.delayS ?? 0);
-        const message = `${def.label}: ${fmtValue(shown)}${def.unit ? ` ${def.unit}` : ""} (limits ${fmtLimits(def)})`;
+        const message =
+          def.bit !== undefined
+            ? def.label
+            : `${def.label}: ${fmtValue(shown)}${def.unit ? ` ${def.unit}` : ""} (limits ${fmtLimits(def)})`;
         if (t.state === null || (t.state.status === "latched" && due)) {
           if (due) this.start(t, timeS, shown, message);
         } else if (t.state.status === "active") {
@@ -230,6 +236,26 @@ export const LIMIT_RANGES: Record<string, { min: number; max: number; unit: stri
   "patient.tempCore": { min: 15, max: 42, unit: "°C" },
   "patient.etco2": { min: 10, max: 120, unit: "mmHg" },
 };
+
+/**
+ * The extracorporeal circuit's alarms (src/sim/circuit/alarms.ts: id, bit, name, IEC priority) read from
+ * its alarm word. The signal name is the console's proposal until the circuit publishes signals.
+ */
+export const CIRCUIT_ALARM_SIGNAL = "circuit.alarms";
+
+export function circuitAlarms(
+  table: readonly { key: string; bit: number; name: string; priority: AlarmPriority }[],
+): AlarmDef[] {
+  return table.map((a) => ({
+    id: `circuit-${a.key}`,
+    label: a.name,
+    priority: a.priority,
+    signal: CIRCUIT_ALARM_SIGNAL,
+    bit: a.bit,
+    // Air, level stop and pressure alarms matter even if they clear by themselves: latch the high ones.
+    latching: a.priority === "high",
+  }));
+}
 
 /** Audio pause lengths a user may choose (s); IEC 60601-1-8 leaves the duration to the manufacturer. */
 export const SILENCE_RANGE = { min: 30, max: 300, unit: "s" } as const;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type AlarmDef, AlarmManager, defaultAlarms } from "../../src/console/alarms.ts";
+import {
+  type AlarmDef,
+  AlarmManager,
+  CIRCUIT_ALARM_SIGNAL,
+  circuitAlarms,
+  defaultAlarms,
+} from "../../src/console/alarms.ts";
+import { ALARMS as CIRCUIT_ALARMS } from "../../src/sim/circuit/index.ts";
 
 const MAP_LOW: AlarmDef = {
   id: "map-low",
@@ -159,5 +166,28 @@ describe("alarm suppression", () => {
     m.acknowledge(20);
     for (let t = 21; t <= 30; t++) run(m, t, { ...pulseless, "patient.hr": 70 });
     expect(m.active().map((a) => a.id)).toEqual(["map-low"]);
+  });
+});
+
+describe("circuit alarms from the alarm word", () => {
+  const defs = circuitAlarms(CIRCUIT_ALARMS);
+  const bubble = CIRCUIT_ALARMS.find((a) => a.key === "bubble")!;
+  const levelLow = CIRCUIT_ALARMS.find((a) => a.key === "levelLow")!;
+
+  it("raises each set bit with the circuit's name and priority; high ones latch", () => {
+    const m = new AlarmManager(defs);
+    run(m, 0, { [CIRCUIT_ALARM_SIGNAL]: bubble.bit | levelLow.bit });
+    expect(m.active().map((a) => [a.label, a.priority])).toEqual([
+      [bubble.name, "high"],
+      [levelLow.name, "medium"],
+    ]);
+    run(m, 1, { [CIRCUIT_ALARM_SIGNAL]: 0 });
+    expect(m.active().map((a) => [a.label, a.status])).toEqual([[bubble.name, "latched"]]);
+  });
+
+  it("stays silent while the engine has no circuit alarm signal", () => {
+    const m = new AlarmManager(defs);
+    run(m, 0, {});
+    expect(m.active()).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * Runs the pure alarm manager on every simulation frame (simulated time), drives the sound, and
  * tells the UI when the shown alarms changed.
  */
-import { AlarmManager, defaultAlarms } from "../../../src/console/alarms.ts";
+import { AlarmManager, circuitAlarms, defaultAlarms } from "../../../src/console/alarms.ts";
+import { ALARMS as CIRCUIT_ALARMS } from "../../../src/sim/circuit/index.ts";
 import type { SimClient } from "../client.ts";
 import { AlarmSound } from "./sound.ts";
 
@@ -21,7 +22,8 @@ export class AlarmController {
     private readonly client: SimClient,
     ageYears: number,
   ) {
-    this.manager = new AlarmManager(defaultAlarms(ageYears));
+    // Patient-monitor limit alarms, and the circuit's alarm word (silent until the engine publishes it).
+    this.manager = new AlarmManager([...defaultAlarms(ageYears), ...circuitAlarms(CIRCUIT_ALARMS)]);
     this.off = client.onFrame((f) => {
       this.manager.evaluate(f.timeS, (s) => client.read(s));
       this.sound.update(f.speed === 0 ? null : this.manager.audible(f.timeS));
