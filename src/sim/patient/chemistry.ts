@@ -49,7 +49,6 @@ export const SP_HEAT = 5; // °C·mL (temperature × volume: heat / volumetric h
 export const SP_DRUG0 = 6;
 export const N_SPECIES = SP_DRUG0 + DRUG_COUNT;
 export const DRUG_NAMES = DRUGS.map((d) => d.name) as unknown as readonly [string, ...string[]];
-const N = X.N_COMP;
 
 /** Volumetric heat capacity of blood ≈ 3.8 J/(mL·°C) (ρ 1.05 g/mL × c 3.6 J/(g·°C)). */
 const BLOOD_HEAT_J_PER_ML_C = 3.8;
@@ -109,12 +108,16 @@ export type VentilatorMode = "off" | "spontaneous" | "controlled";
 
 export class Chemistry {
   readonly model: PatientModel;
+  /** Number of compartments (patient + circuit): the stride of `mass`. */
+  readonly n: number;
   readonly mass: Float64Array;
   /** Volume each compartment's amounts belong to (mL), moved along with them by transport. */
   readonly vTrack: Float64Array;
   /** Per-connector: 1 if the connector carries composition (urine carries water only). */
   readonly carries: Uint8Array;
-  /** Composition per mL of what enters from outside (the fluid being given). */
+  /** Composition per mL of what enters from outside, per connector (connector-major, N_SPECIES each). */
+  readonly sourceByConn: Float64Array;
+  /** The fluid infusion's slice of `sourceByConn` (what the fluid being given carries per mL). */
   readonly sourceConc: Float64Array;
   readonly effects: DrugEffectFactors = { svr: 1, pvr: 1, contractility: 1, hr: 1, venousTone: 1 };
   readonly out = new Float64Array(C_N);
@@ -155,11 +158,14 @@ export class Chemistry {
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
     this.model = model;
     const net = model.net;
+    this.n = net.nComp;
+    const N = this.n;
     this.mass = new Float64Array(N_SPECIES * N);
     this.vTrack = Float64Array.from(net.V);
     this.carries = new Uint8Array(net.nConn).fill(1);
     this.carries[X.URINE] = 0;
-    this.sourceConc = new Float64Array(N_SPECIES);
+    this.sourceByConn = new Float64Array(N_SPECIES * net.nConn);
+    this.sourceConc = this.sourceByConn.subarray(X.FLUID * N_SPECIES, (X.FLUID + 1) * N_SPECIES);
     this.lastMoved = new Float64Array(net.nConn);
     this.shuntFraction = spec.shuntFraction ?? 0.02;
     this.deadSpaceFraction = spec.deadSpaceFraction ?? 0.3;
@@ -192,6 +198,7 @@ export class Chemistry {
   }
 
   private initComposition(t: RestingTargets, tArt: number): void {
+    const N = this.n;
     const net = this.model.net;
     const hb = t.hct * 33.3; // g/dL, MCHC ≈ 33 g/dL
     const co = t.coMlPerMin / 60;
@@ -218,6 +225,7 @@ export class Chemistry {
 
   /** Upwind transport of every species with the volume each connector moved since the last call. */
   transport(): void {
+    const N = this.n;
     const net = this.model.net;
     const { nConn, from, to, moved } = net;
     const mass = this.mass;
@@ -244,8 +252,9 @@ export class Chemistry {
           }
         }
       } else if (recv >= 0) {
-        const c = this.sourceConc;
-        for (let s = 0; s < N_SPECIES; s++) mass[s * N + recv] = mass[s * N + recv]! + c[s]! * vol;
+        const c = this.sourceByConn;
+        const o = k * N_SPECIES;
+        for (let s = 0; s < N_SPECIES; s++) mass[s * N + recv] = mass[s * N + recv]! + c[o + s]! * vol;
       }
       if (recv >= 0) vt[recv] = vt[recv]! + vol;
     }
@@ -266,11 +275,13 @@ export class Chemistry {
   }
 
   addDrug(drug: number, amount: number, compartment = X.SVC): void {
+    const N = this.n;
     const j = (SP_DRUG0 + drug) * N + compartment;
     this.mass[j] = this.mass[j]! + amount;
   }
 
   setTemperature(tempC: number): void {
+    const N = this.n;
     for (let i = 0; i < N; i++) this.mass[SP_HEAT * N + i] = tempC * this.vTrack[i]!;
     this.st[ST_TCORE] = tempC;
     this.st[ST_TPER] = tempC;
@@ -278,6 +289,7 @@ export class Chemistry {
 
   /** Composition-dependent physiology, once per slow step (dt s). */
   slowStep(dt: number): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
     const s = this.st;
@@ -364,6 +376,7 @@ export class Chemistry {
 
   /** Take up to `o2Ml` of O2 from compartment i (less when its blood is nearly desaturated); adds to ST_VO2_NOW. */
   private consume(i: number, o2Ml: number): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack[i]!;
     const hb = (mass[SP_HB * N + i]! / V) * 100; // g/dL
@@ -385,6 +398,7 @@ export class Chemistry {
 
   /** Heat exchange of the blood that crossed bed k (art → ven) with core and (a share) periphery tissue. */
   private bedHeat(k: number, art: number, ven: number, share: number): void {
+    const N = this.n;
     const dv = this.lastMoved[k]!;
     if (dv <= 0) return;
     const mass = this.mass;
@@ -398,6 +412,7 @@ export class Chemistry {
   }
 
   private lungs(dt: number): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
     const s = this.st;
@@ -445,6 +460,7 @@ export class Chemistry {
 
   /** Blood gases and the rest, from the composition (every SIGNAL_EVERY slow steps). */
   refreshSignals(): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
     const o = this.out;
