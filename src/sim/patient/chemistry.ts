@@ -131,6 +131,11 @@ export class Chemistry {
   peepCmH2O = 0;
   shuntFraction: number;
   deadSpaceFraction: number;
+  /**
+   * Multiplier on resting VO2 at 37 °C (patient.set): e.g. general anaesthesia, which lowers VO2 — on
+   * normothermic CPB VO2i is about 80–100 mL/min/m² against ~125 awake [U: teaching range] (docs/models/cpb.md).
+   */
+  metabolicRateFactor = 1;
   /** Alveolar gas and tissue/metabolic state (Float64Array: updated every slow step, no boxing). */
   readonly st = new Float64Array(12);
   // Drugs
@@ -334,7 +339,7 @@ export class Chemistry {
     e.venousTone = this.effectOut[EFFECT_UNSTRESSED_VOLUME]!;
 
     // --- Metabolism: O2 consumed and CO2 produced where each systemic bed drains (docs/models/lungs.md).
-    const demand = this.vo2RestMlPerS * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
+    const demand = this.vo2RestMlPerS * this.metabolicRateFactor * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
     s[ST_VO2_NOW] = 0;
     this.consume(X.UBV, 0.3 * demand);
     this.consume(X.LBV, 0.6 * demand);

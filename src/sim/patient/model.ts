@@ -4,6 +4,8 @@
  * chemistry, lungs, metabolism, temperature and drugs (docs/models/engine.md).
  */
 
+import { type CircuitPlan, circuitNetworkParts } from "../cpb/build.ts";
+import { CircuitModel } from "../cpb/circuit-model.ts";
 import {
   buildNetwork,
   computePressures,
@@ -51,6 +53,8 @@ export class PatientModel {
   readonly monitor = new BeatMonitor();
   readonly chem: Chemistry;
   readonly rng: Rng;
+  /** The extracorporeal circuit, when the simulation was built with one (its parts follow the patient's). */
+  readonly circuit: CircuitModel | null;
   /** Step counter (time = steps·DT, exact). */
   steps = 0;
   private slowCounter = 0;
@@ -80,12 +84,17 @@ export class PatientModel {
   /** Urine (mL/s) at the design MAP. */
   private readonly urineBase: number;
 
-  constructor(spec: PatientSpec, seed: number) {
+  constructor(spec: PatientSpec, seed: number, circuit?: CircuitPlan) {
     this.spec = spec;
     this.rng = new Rng(seed);
     this.targets = restingTargets(spec);
     this.design = designCirculation(this.targets, DT);
-    this.net = buildNetwork(this.design.comps, this.design.conns, DT);
+    const parts = circuit ? circuitNetworkParts(circuit) : { comps: [], conns: [] };
+    this.net = buildNetwork(
+      [...this.design.comps, ...parts.comps],
+      [...this.design.conns, ...parts.conns],
+      DT,
+    );
     this.heart = new Heart(this.design.heart);
     this.baro = new Baroreflex(this.design.map, spec.baroreflex ?? true);
     this.u0Venous = Float64Array.from(VENOUS.map((i) => this.net.U[i]!));
@@ -96,6 +105,9 @@ export class PatientModel {
     this.net.open[X.PDA] = spec.pdaOpenFraction ?? 0;
     this.urineBase = this.targets.urineMlPerMin / 60;
     this.chem = new Chemistry(this, this.targets, spec);
+    this.circuit = circuit
+      ? new CircuitModel(this, circuit, this.design.comps.length, this.design.conns.length)
+      : null;
     this.applyFactors();
     this.heart.step(this.net.E, 0);
     computePressures(this.net);
@@ -170,6 +182,7 @@ export class PatientModel {
     tot[2] = tot[2]! + moved[X.BLEED]!;
     const fluidLeft = this.fluidTarget - tot[0]!;
     net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / DT_SLOW) : 0;
+    if (this.circuit) this.circuit.slowStep(DT_SLOW);
     this.baro.update(net.P[X.UBA]!, DT_SLOW);
     if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
     this.chem.slowStep(DT_SLOW);
@@ -180,7 +193,10 @@ export class PatientModel {
   applyFactors(): void {
     const net = this.net;
     const d = this.chem.effects;
-    const rSys = this.svrFactor * this.baro.resistanceFactor * d.svr;
+    // With a circuit, systemic resistance follows blood viscosity (Poiseuille: R ∝ μ; haemodilution lowers it,
+    // cooling raises it); without one the patient keeps its design behaviour (docs/models/cpb.md).
+    const visc = this.circuit ? this.circuit.viscosityFactor : 1;
+    const rSys = this.svrFactor * this.baro.resistanceFactor * d.svr * visc;
     net.rFactor[X.UB_BED] = rSys;
     net.rFactor[X.LB_BED] = rSys;
     const rPul = this.pvrFactor * d.pvr;
