@@ -114,7 +114,8 @@ export class PatientSimulation implements Simulation {
       case S.act:
         return c[C.C_ACT]!;
       case S.bloodVolume:
-        return totalVolume(m.net);
+        // The patient's intravascular volume: the circuit's compartments are not the patient's.
+        return m.circuit ? totalVolume(m.net) - m.circuit.volume() : totalVolume(m.net);
       case S.aop:
         return P[X.AAO]!;
       case S.cvpWave:

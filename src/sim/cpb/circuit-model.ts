@@ -314,10 +314,11 @@ export class CircuitModel {
     s[S_OX_MOVED] = s[S_OX_MOVED]! + moved[this.kPump]!;
 
     // --- Air: vortexing reservoir and open port into the pump side; carried to the filter and the detector.
+    // A roller keeps displacing when the reservoir runs dry: what it displaces is then air. A centrifugal head
+    // de-primes instead, so only the blood it moved can carry entrained air.
+    const displaced = plan.pump.kind === "roller" ? net.flowSet[this.kPump]! * dt : moved[this.kPump]!;
     const airIn =
-      reservoirAirFraction(plan.reservoir, V[this.cRES]!) *
-        (moved[this.kPump]! > 0 ? moved[this.kPump]! : 0) *
-        1000 +
+      reservoirAirFraction(plan.reservoir, V[this.cRES]!) * (displaced > 0 ? displaced : 0) * 1000 +
       this.faults[1]! * OPEN_PORT_AIR_UL_PER_S * dt;
     s[S_AIR_OX] = s[S_AIR_OX]! + airIn;
     const carried = airCarriedUl(s[S_AIR_OX]!, V[this.cOX]!, moved[this.kOxy]! / dt, dt);
