@@ -105,7 +105,8 @@ export const OXS_PLASMA_LEAK_FRACTION = 6; // 0–1 loss of transfer
 export const OXS_WATER_TEMP_C = 7;
 export const OXS_WATER_FLOW_OK = 8; // heater–cooler circulating (1) or failed (0)
 export const OXS_CO2_CONDUCTANCE = 9; // blood-side CO2 conductance G from the last transfer, mL/min/mmHg (0: unknown)
-export const OXS_SIZE = 10;
+export const OXS_OUTLET_SO2 = 10; // outlet SO2 of the last transfer (Haldane: the inflow's PCO2 at that saturation)
+export const OXS_SIZE = 11;
 
 export function createOxygenatorState(
   fio2 = 0.6,
@@ -120,6 +121,7 @@ export function createOxygenatorState(
   s[OXS_GAS_SUPPLY_OK] = 1;
   s[OXS_WATER_TEMP_C] = waterTempC;
   s[OXS_WATER_FLOW_OK] = 1;
+  s[OXS_OUTLET_SO2] = 0.98;
   return s;
 }
 
@@ -271,8 +273,9 @@ export function oxygenatorTransfer(
   const m = membraneFactor(state);
   const sweepMlPerMin = effectiveSweepLPerMin(state) * 1000;
   const dry = state[OXS_BAROMETRIC_MMHG]! - p.waterVapourMmHg;
-  // Inflow PCO2 (for the gas-side balance and the readout).
-  solveAcidBase(inflowTco2MmolPerL, baseExcessMmolPerL, hbGPerDl, 0.75, tempC, ab);
+  // Inflow PCO2 at the outlet's saturation: the Haldane effect releases CO2 as the blood is oxygenated, so this is
+  // the PCO2 the membrane works on (and the one the gas-side balance must use to stay consistent).
+  solveAcidBase(inflowTco2MmolPerL, baseExcessMmolPerL, hbGPerDl, state[OXS_OUTLET_SO2]!, tempC, ab);
   const pv = ab[1]!;
   out[OX_INFLOW_PCO2] = pv;
   const flowing = bloodFlowMlPerS > 1e-9;
@@ -341,6 +344,7 @@ export function oxygenatorTransfer(
     vo2 = supply;
   }
   const vco2 = (out[EQ_CO2_REMOVED_ML]! / dtS) * 60;
+  state[OXS_OUTLET_SO2] = out[EQ_SO2]!;
   out[OX_VO2_ML_PER_MIN] = vo2;
   out[OX_VCO2_ML_PER_MIN] = vco2;
   out[OX_FECO2] = vco2 / sweepMlPerMin;

@@ -92,6 +92,7 @@ export interface CircuitPlan {
   bubbleDetector: BubbleDetectorParams | null;
   primeHct: number;
   primeTempC: number;
+  primeHeparinU: number;
   /** Initial clamp occlusions. */
   venousClamp: number;
   arterialClamp: number;
@@ -311,6 +312,7 @@ export function planCircuit(input: unknown): CircuitPlan {
     bubbleDetector: bd ? buildBubbleDetectorParams(params(bd)) : null,
     primeHct: prime.hct ?? 0,
     primeTempC: prime.tempC ?? 35,
+    primeHeparinU: prime.heparinU ?? 0,
     venousClamp: occ(clampAt(venousNames)),
     arterialClamp: occ(clampAt(arterialNames)),
   };

@@ -71,9 +71,18 @@ import {
   stepMyocardialPotassium,
   ultrafiltrationMlPerS,
 } from "../circuit/index.ts";
+import { DRUG_HEPARIN } from "../drugs/index.ts";
 import { CO2_ML_PER_MMOL } from "../exchange/index.ts";
-import { N_SPECIES, SP_BE, SP_CO2, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } from "../patient/chemistry.ts";
-import { FLUID_COMPOSITION } from "../patient/fluids.ts";
+import {
+  N_SPECIES,
+  SP_BE,
+  SP_CO2,
+  SP_DRUG0,
+  SP_HB,
+  SP_HEAT,
+  SP_LACTATE,
+  SP_O2,
+} from "../patient/chemistry.ts";
 import { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } from "../patient/heart.ts";
 import * as X from "../patient/layout.ts";
 import type { PatientModel } from "../patient/model.ts";
@@ -219,6 +228,9 @@ export class CircuitModel {
     this.settings = createInterlockSettings({
       levelAlarmMl: plan.levelSensor.alarmLevelMl,
       levelStopMl: plan.levelSensor.stopLevelMl,
+      // Minimum sweep: 0.5 L/min for an adult lung (Capiox FX25 IFU, reference §7.1); scaled down for small lungs
+      // (10 % of the maximum blood flow) [U: no neonatal IFU minimum retrieved].
+      sweepLowLPerMin: Math.min(0.5, 0.1 * plan.oxygenator.maxFlowLPerMin),
     });
     if (!plan.bubbleDetector) this.settings[ST_BUBBLE_ENABLED] = 0;
     this.mu0 = bloodViscosityCp(model.targets.hct, 37);
@@ -239,7 +251,13 @@ export class CircuitModel {
     this.setCrystalloidSource(this.kCpCrystR, 8);
   }
 
-  /** Circuit compartments start full of prime: clear crystalloid, or a blood prime at `prime.hct` (buffered). */
+  /**
+   * Circuit compartments start full of prime: a balanced crystalloid, or a blood prime at `prime.hct`. Either is
+   * taken as buffered to a bicarbonate-equivalent tCO2 of 24 mmol/L with BE 0: balanced crystalloids carry acetate
+   * and gluconate that the body turns into bicarbonate, and blood primes are buffered by the perfusionist
+   * [U: modelling choice; the patient model has no tissue CO2 store, so a tCO2-free prime would wash CO2 out of
+   * the blood for tens of minutes]. Prime heparin is spread by volume.
+   */
   private initPrime(): void {
     const chem = this.model.chem;
     const N = chem.n;
@@ -247,25 +265,18 @@ export class CircuitModel {
     const hct = this.plan.primeHct;
     const hb = hct * 33.3; // g/dL (MCHC 33.3 g/dL, as the patient model)
     const t = this.plan.primeTempC;
-    const cryst = FLUID_COMPOSITION.crystalloid;
+    const total = this.volume();
     for (let i = this.cVL; i <= this.cART; i++) {
       const v = this.model.net.V[i]!;
       const vL = v / 1000;
       for (let sp = 0; sp < N_SPECIES; sp++) m[sp * N + i] = 0;
-      if (hct > 0) {
-        // Blood prime: red cells oxygenated by recirculation (PO2 ≈ 200 mmHg), buffered to tCO2 24 mmol/L, BE 0,
-        // lactate 2 mmol/L [U: perfusionists buffer bank blood in the prime; values are a modelling choice].
-        m[SP_O2 * N + i] = (1.34 * hb * 0.99 + 0.003 * 200) * 10 * vL;
-        m[SP_CO2 * N + i] = 24 * vL;
-        m[SP_LACTATE * N + i] = 2 * vL;
-      } else {
-        m[SP_O2 * N + i] = 0.003 * cryst.po2MmHg * 10 * vL;
-        m[SP_CO2 * N + i] = cryst.tco2MmolPerL * vL;
-        m[SP_BE * N + i] = cryst.baseExcessMmolPerL * vL;
-        m[SP_LACTATE * N + i] = cryst.lactateMmolPerL * vL;
-      }
+      // O2: red cells oxygenated by recirculation (PO2 ≈ 200 mmHg) or dissolved O2 at room air (PO2 150).
+      m[SP_O2 * N + i] = hct > 0 ? (1.34 * hb * 0.99 + 0.003 * 200) * 10 * vL : 0.003 * 150 * 10 * vL;
+      m[SP_CO2 * N + i] = 24 * vL;
+      m[SP_LACTATE * N + i] = (hct > 0 ? 2 : 0) * vL; // bank blood carries some lactate [U]
       m[SP_HB * N + i] = hb * 10 * vL;
       m[SP_HEAT * N + i] = t * v;
+      m[(SP_DRUG0 + DRUG_HEPARIN) * N + i] = total > 0 ? (this.plan.primeHeparinU * v) / total : 0;
       chem.vTrack[i] = v;
     }
   }
@@ -381,6 +392,9 @@ export class CircuitModel {
     for (let j = 0; j < vc.length; j++) {
       const kk = this.kVenous[j]!;
       net.R0[kk] = 1e-3 + cannulaChordResistance(vc[j]!.params, moved[kk]! / dt, mu);
+      // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
+      // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
+      // fill was tried and chattered between 20 ms slow steps).
       net.open[kk] = venOpen;
     }
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
