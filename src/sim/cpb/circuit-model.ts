@@ -242,11 +242,12 @@ export class CircuitModel {
     s[S_VAVD_SET] = -40;
     s[S_VISC_FACTOR] = 1;
     s[S_ART_TEMP] = plan.primeTempC;
-    s[S_VENOUS_SO2] = Number.NaN;
     this.ox[OXS_WATER_TEMP_C] = plan.primeTempC;
     const chem = model.chem;
     chem.carries[this.kHc] = 0; // ultrafiltrate: plasma water only
     this.initPrime();
+    this.refreshVenousMonitor();
+    this.refreshArterialFromLine();
     this.setCrystalloidSource(this.kCpCrystA, 8);
     this.setCrystalloidSource(this.kCpCrystR, 8);
   }
@@ -473,6 +474,19 @@ export class CircuitModel {
     s[S_POST_PH] = o[EQ_PH]!;
     s[S_OX_VO2] = o[OX_VO2_ML_PER_MIN]!;
     s[S_OX_VCO2] = o[OX_VCO2_ML_PER_MIN]!;
+  }
+
+  /** Post-oxygenator readings from the arterial line's contents (before any blood has been pumped). */
+  private refreshArterialFromLine(): void {
+    const i = this.cART;
+    const hb = this.conc(SP_HB, i) * 100;
+    const t = this.conc(SP_HEAT, i);
+    const ab = this.ab;
+    solveAcidBase(this.conc(SP_CO2, i) * 1000, this.conc(SP_BE, i) * 1000, hb, 0.99, t, ab);
+    const s = this.s;
+    s[S_POST_PH] = ab[0]!;
+    s[S_POST_PCO2] = ab[1]!;
+    s[S_POST_PO2] = po2FromO2Content(this.conc(SP_O2, i) * 100, hb, t, ab[0]!, ab[1]!);
   }
 
   private refreshVenousMonitor(): void {
