@@ -9,15 +9,27 @@
  * construction.
  */
 import { InputError } from "../../common/errors.ts";
-import { bloodViscosityCp, po2FromO2Content, so2FromPo2, solveAcidBase } from "../blood/index.ts";
-import {
+import * as BLOOD from "../blood/index.ts";
+import type { CardioplegiaParams, CardioplegiaRecipe } from "../circuit/index.ts";
+import * as CIRCUIT from "../circuit/index.ts";
+import * as DRUGS_M from "../drugs/index.ts";
+import * as EXCH from "../exchange/index.ts";
+import * as CHEM from "../patient/chemistry.ts";
+import * as HEART from "../patient/heart.ts";
+import * as LAYOUT from "../patient/layout.ts";
+import type { PatientModel } from "../patient/model.ts";
+import type { CircuitPlan } from "./build.ts";
+import * as SIG from "./signals.ts";
+
+// Imported bindings copied to module-local constants once (each use of an imported binding is a getter call
+// under the module transform tsx applies; this file runs every slow step).
+const { bloodViscosityCp, po2FromO2Content, so2FromPo2, solveAcidBase } = BLOOD;
+const {
   ALARMS,
   airCarriedUl,
   bubbleDetected,
   buildCardioplegiaParams,
   CARDIOPLEGIA_RECIPES,
-  type CardioplegiaParams,
-  type CardioplegiaRecipe,
   cannulaChordResistance,
   centrifugalRpmForFlow,
   clampOpenFraction,
@@ -70,24 +82,13 @@ import {
   stepInterlocks,
   stepMyocardialPotassium,
   ultrafiltrationMlPerS,
-} from "../circuit/index.ts";
-import { DRUG_HEPARIN } from "../drugs/index.ts";
-import { CO2_ML_PER_MMOL } from "../exchange/index.ts";
-import {
-  N_SPECIES,
-  SP_BE,
-  SP_CO2,
-  SP_DRUG0,
-  SP_HB,
-  SP_HEAT,
-  SP_LACTATE,
-  SP_O2,
-} from "../patient/chemistry.ts";
-import { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } from "../patient/heart.ts";
-import * as X from "../patient/layout.ts";
-import type { PatientModel } from "../patient/model.ts";
-import type { CircuitPlan } from "./build.ts";
-import { CS } from "./signals.ts";
+} = CIRCUIT;
+const { CO2_ML_PER_MMOL } = EXCH;
+const { DRUG_HEPARIN } = DRUGS_M;
+const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } = CHEM;
+const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
+const { CS } = SIG;
+const X = { ...LAYOUT };
 
 /** The oxygenator's gas transfer runs every OX_EVERY slow steps (100 ms): ≈ 20 µs per call → 0.2 µs per fast step. */
 export const OX_EVERY = 5;

@@ -7,14 +7,19 @@
  * every species is conserved exactly in mass. All calls into the blood-chemistry, exchange and drug
  * functions (src/sim/blood, src/sim/exchange, src/sim/drugs) are in this file.
  */
-import {
-  o2ContentFromPo2,
-  po2FromO2Content,
-  so2FromPo2,
-  solveAcidBase,
-  tco2FromPco2,
-} from "../blood/index.ts";
-import {
+import * as BLOOD from "../blood/index.ts";
+import * as DRUGS_M from "../drugs/index.ts";
+import * as EXCH from "../exchange/index.ts";
+import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
+import * as LAYOUT from "./layout.ts";
+import type { PatientModel } from "./model.ts";
+import type { PatientSpec } from "./spec.ts";
+import type { RestingTargets } from "./targets.ts";
+
+// Imported bindings copied to module-local constants once: under the module transform tsx applies, each use
+// of an imported binding is a getter call, measurable in the slow loop (docs/models/engine.md, performance).
+const { o2ContentFromPo2, po2FromO2Content, so2FromPo2, solveAcidBase, tco2FromPco2 } = BLOOD;
+const {
   ACT,
   actSeconds,
   DRUG_COUNT,
@@ -32,13 +37,9 @@ import {
   neutralise,
   PROTAMINE_U_PER_MG,
   updateEffectSites,
-} from "../drugs/index.ts";
-import { vo2Factor } from "../exchange/index.ts";
-import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
-import * as X from "./layout.ts";
-import type { PatientModel } from "./model.ts";
-import type { PatientSpec } from "./spec.ts";
-import type { RestingTargets } from "./targets.ts";
+} = DRUGS_M;
+const { vo2Factor } = EXCH;
+const X = { ...LAYOUT };
 
 export const SP_O2 = 0; // mL O2
 export const SP_CO2 = 1; // mmol total CO2

@@ -18,7 +18,7 @@ import { Baroreflex } from "./baroreflex.ts";
 import { type CirculationDesign, designCirculation } from "./cardiovascular.ts";
 import { Chemistry } from "./chemistry.ts";
 import { Heart, RHYTHM_VF } from "./heart.ts";
-import * as X from "./layout.ts";
+import * as LAYOUT from "./layout.ts";
 import {
   A_ART,
   A_CORONARY,
@@ -35,6 +35,8 @@ import {
 } from "./monitor.ts";
 import type { PatientSpec } from "./spec.ts";
 import { type RestingTargets, restingTargets } from "./targets.ts";
+
+const X = { ...LAYOUT };
 
 export const DT = 0.001;
 export const SLOW_EVERY = 20;
