@@ -218,7 +218,7 @@ export function cpbExperiments(): Experiment[] {
         {
           quantity: "VO2 at ~32 °C / VO2 at 37 °C",
           unit: "ratio",
-          reference: { kind: "value", value: VO2_Q10 ** (-5 / 10) },
+          reference: { kind: "value", value: Number((VO2_Q10 ** -0.5).toFixed(3)) },
           source: `Q10 rule with the model's whole-body Q10 ${VO2_Q10}: ${VO2_Q10}^(−0.5) (reference-data.md §8)`,
           value: m("ratio"),
         },
