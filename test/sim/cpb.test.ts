@@ -281,3 +281,55 @@ describe("cannulae in the network", () => {
     expect(net.P[X.RA]! - net.P[c.cVL]!).toBeGreaterThanOrEqual(refV * 0.9);
   });
 });
+
+describe("accessories and failure modes on full bypass", () => {
+  it("haemoconcentrator: ultrafiltration of water raises the Hct; the volume leaves as external outflow", () => {
+    const c = clone(adultCircuit);
+    const ox = c.components.find((x) => x.id === "oxygenator")!;
+    delete (ox.connect as Record<string, string>).purgeOut;
+    c.components.push({
+      id: "haemoconcentrator",
+      type: "haemoconcentrator",
+      params: { maxUltrafiltrationMlPerMin: 150 },
+      inlet: "oxygenator.purgeOut",
+      outlet: "venousReservoir.purgeIn",
+    } as never);
+    const sim = cpbSim(c);
+    goOnBypass(sim, 60);
+    const hct0 = read(sim, "patient.hct");
+    sim.schedule({ t: sim.timeS, type: "haemoconcentrator.set", rateMlPerMin: 100 });
+    sim.advance(300);
+    // 100 mL/min for 5 min = 500 mL of water out of ~8.4 L: Hct × 8.4/7.9 ≈ +6 % relative.
+    expect(read(sim, "circuit.ultrafiltrate")).toBeCloseTo(500, -1);
+    expect(read(sim, "patient.hct") / hct0).toBeGreaterThan(1.04);
+  });
+  it("VAVD at −40 mmHg lowers the venous line pressure by about that much", () => {
+    const sim = cpbSim();
+    goOnBypass(sim, 60);
+    const p0 = meanOver(sim, "circuit.venousLine.pressure", 2);
+    sim.schedule({ t: sim.timeS, type: "vavd.set", on: true, pressureMmHg: -40 });
+    sim.advance(10);
+    expect(read(sim, "circuit.vavdPressure")).toBe(-40);
+    expect(meanOver(sim, "circuit.venousLine.pressure", 2)).toBeLessThan(p0 - 30);
+  });
+  it("gas supply loss: the sweep alarm sounds and PaO2 falls; clotting raises the oxygenator ΔP", () => {
+    const sim = cpbSim();
+    goOnBypass(sim, 60);
+    const pao2 = read(sim, "patient.pao2");
+    const dp = read(sim, "circuit.oxygenator.deltaP");
+    sim.schedule({ t: sim.timeS, type: "fault.inject", fault: "gasSupplyLoss", severity: 1 });
+    sim.schedule({ t: sim.timeS, type: "fault.inject", fault: "oxygenatorClotting", severity: 0.5 });
+    sim.advance(60);
+    expect(read(sim, "circuit.sweepGasFlow")).toBe(0);
+    expect(read(sim, "circuit.alarms")).toBeGreaterThan(0);
+    expect(read(sim, "patient.pao2")).toBeLessThan(pao2 / 2);
+    // Half the paths (×0.95) blocked: ΔP × 1/(1 − 0.475) ≈ 1.9.
+    expect(read(sim, "circuit.oxygenator.deltaP") / dp).toBeCloseTo(1 / (1 - 0.475), 1);
+    // Half the membrane clotted also halves its O2 transfer: clearing both faults restores PaO2.
+    const during = read(sim, "patient.pao2");
+    sim.schedule({ t: sim.timeS, type: "fault.clear", fault: "gasSupplyLoss" });
+    sim.schedule({ t: sim.timeS, type: "fault.clear", fault: "oxygenatorClotting" });
+    sim.advance(60);
+    expect(read(sim, "patient.pao2")).toBeGreaterThan(Math.max(pao2 / 2, during));
+  });
+});
