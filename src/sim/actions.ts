@@ -124,6 +124,7 @@ export const ACTION_SCHEMAS = {
       rateMlPerMin: num(10, 2000).optional(),
     })
     .strict(),
+  "circuit.sample": z.object({ t, type: z.literal("circuit.sample"), volumeMl: num(0.5, 50) }).strict(),
   "interlock.set": z
     .object({ t, type: z.literal("interlock.set"), interlock: z.enum(INTERLOCKS), enabled: z.boolean() })
     .strict(),
@@ -150,6 +151,7 @@ export const CIRCUIT_ACTION_TYPES: readonly string[] = [
   "vent.set",
   "haemoconcentrator.set",
   "circuit.transfuse",
+  "circuit.sample",
   "interlock.set",
   "interlock.reset",
   "fault.inject",
@@ -183,6 +185,7 @@ const union = z.discriminatedUnion("type", [
   ACTION_SCHEMAS["vent.set"],
   ACTION_SCHEMAS["haemoconcentrator.set"],
   ACTION_SCHEMAS["circuit.transfuse"],
+  ACTION_SCHEMAS["circuit.sample"],
   ACTION_SCHEMAS["interlock.set"],
   ACTION_SCHEMAS["interlock.reset"],
   ACTION_SCHEMAS["fault.inject"],

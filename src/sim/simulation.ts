@@ -334,6 +334,9 @@ export class PatientSimulation implements Simulation {
       case "circuit.transfuse":
         c.transfuse(a.volumeMl, a.rateMlPerMin ?? 200);
         break;
+      case "circuit.sample":
+        c.sample(a.volumeMl);
+        break;
       case "interlock.set":
         c.setInterlock(a.interlock, a.enabled);
         break;

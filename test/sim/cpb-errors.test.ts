@@ -38,6 +38,17 @@ describe("conservation over a CPB run", () => {
     for (let i = 0; i < ref.model.chem.n; i++) hb0 += ref.model.chem.mass[3 * ref.model.chem.n + i]!;
     expect(Math.abs(hb - hb0) / hb0).toBeLessThan(1e-9);
   });
+  it("a 3 mL blood sample leaves through the sampling port (the fixture's port returns its dead space)", () => {
+    const sim = cpbSim();
+    goOnBypass(sim, 10);
+    const out0 = sim.model.net.external[1]!;
+    sim.schedule({ t: sim.timeS, type: "circuit.sample", volumeMl: 3 });
+    sim.advance(2);
+    expect(read(sim, "circuit.sampledVolume")).toBeCloseTo(3, 9);
+    // External outflow: the sample plus 2 s of urine (≈ 1 mL/kg/h → ~0.04 mL).
+    expect(sim.model.net.external[1]! - out0).toBeGreaterThan(3);
+    expect(sim.model.net.external[1]! - out0).toBeLessThan(3.2);
+  });
   it("the same seed and actions give bit-identical circuit signals", () => {
     const run = () => {
       const s = cpbSim();

@@ -31,6 +31,7 @@ import {
   buildOxygenatorParams,
   buildReservoirParams,
   buildRollerPumpParams,
+  buildSamplingPortParams,
   buildTubingParams,
   type CannulaParams,
   type CardioplegiaParams,
@@ -88,6 +89,9 @@ export interface CircuitPlan {
   suckerFrom: number;
   ventFrom: number;
   haemoconcentrator: HaemoconcentratorParams | null;
+  /** Sampling port: dead space drawn per sample and whether it goes back (mL). */
+  samplingDeadSpaceMl: number;
+  samplingReturnsDeadSpace: boolean;
   levelSensor: LevelSensorParams;
   bubbleDetector: BubbleDetectorParams | null;
   primeHct: number;
@@ -265,6 +269,8 @@ export function planCircuit(input: unknown): CircuitPlan {
   };
   const cp = of("cardioplegia")[0];
   const hc = of("haemoconcentrator")[0];
+  const spc = of("samplingPort")[0];
+  const sp = spc ? buildSamplingPortParams(params(spc)) : undefined;
   const ls = of("levelSensor")[0];
   const bd = of("bubbleDetector")[0];
   const reservoir = buildReservoirParams(params(reservoirC));
@@ -306,6 +312,8 @@ export function planCircuit(input: unknown): CircuitPlan {
     suckerFrom: fromPatient(rolePump("sucker"), "rightAtrium"),
     ventFrom: fromPatient(rolePump("vent"), "leftVentricle"),
     haemoconcentrator: hc ? buildHaemoconcentratorParams(params(hc)) : null,
+    samplingDeadSpaceMl: sp ? sp.deadSpaceMl : 1,
+    samplingReturnsDeadSpace: sp ? sp.returnsDeadSpace : true,
     levelSensor: ls
       ? buildLevelSensorParams(params(ls))
       : { alarmLevelMl: 2 * reservoir.minOperatingLevelMl, stopLevelMl: reservoir.minOperatingLevelMl },
@@ -400,5 +408,6 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
   conns.push({ name: "sucker", from: vessel(plan.suckerFrom), to: "venousReservoir", kind: "flow" });
   conns.push({ name: "vent", from: vessel(plan.ventFrom), to: "venousReservoir", kind: "flow" });
   conns.push({ name: "haemoconcentrator", from: "oxygenator", to: null, kind: "flow" });
+  conns.push({ name: "sampling", from: "arterialLine", to: null, kind: "flow" });
   return { comps, conns };
 }

@@ -108,6 +108,8 @@ export const REPERFUSION_VF_PROBABILITY = 0.6;
 const OPEN_PORT_AIR_UL_PER_S = 2000;
 /** Representative bubble diameter of entrained air (µm): larger than a 40 µm filter screen [U]. */
 const BUBBLE_DIAMETER_UM = 100;
+/** Drawing speed of a blood sample through the sampling port, mL/s [U]. */
+const SAMPLE_ML_PER_S = 5;
 /** Default cardioplegia delivery flow per gram of heart, mL/min/g [U: ≈ 300 mL/min for a 300 g heart]. */
 const CARDIOPLEGIA_ML_PER_MIN_PER_G = 1;
 
@@ -168,7 +170,9 @@ const S_OX_VO2 = 37;
 const S_OX_VCO2 = 38;
 const S_VISC_FACTOR = 39; // SVR multiplier from blood viscosity
 const S_CP_PRESSURE = 40;
-const S_SIZE = 41;
+const S_SAMPLE_LEFT = 41; // mL still to draw through the sampling port
+const S_SAMPLED = 42; // mL drawn in total
+const S_SIZE = 43;
 
 export class CircuitModel {
   readonly plan: CircuitPlan;
@@ -191,6 +195,7 @@ export class CircuitModel {
   readonly kSucker: number;
   readonly kVent: number;
   readonly kHc: number;
+  readonly kSample: number;
   readonly s = new Float64Array(S_SIZE);
   readonly ox = createOxygenatorState(0.6, 2.5, 760, 37);
   readonly oxOut = new Float64Array(OX_OUT_SIZE);
@@ -225,6 +230,7 @@ export class CircuitModel {
     this.kSucker = k++;
     this.kVent = k++;
     this.kHc = k++;
+    this.kSample = k++;
     this.cardioplegia = plan.cardioplegia ?? buildCardioplegiaParams({ solution: "buckbergInduction" });
     this.settings = createInterlockSettings({
       levelAlarmMl: plan.levelSensor.alarmLevelMl,
@@ -418,6 +424,11 @@ export class CircuitModel {
     net.flowSet[this.kSucker] = s[S_SUCKER]!;
     net.flowSet[this.kVent] = s[S_VENT]!;
     s[S_UF_TOTAL] = s[S_UF_TOTAL]! + moved[this.kHc]!;
+    // Sampling: the sample (and any discarded dead space) leaves the arterial line at up to 5 mL/s.
+    s[S_SAMPLED] = s[S_SAMPLED]! + moved[this.kSample]!;
+    s[S_SAMPLE_LEFT] = s[S_SAMPLE_LEFT]! - moved[this.kSample]!;
+    if (s[S_SAMPLE_LEFT]! < 1e-9) s[S_SAMPLE_LEFT] = 0;
+    net.flowSet[this.kSample] = Math.min(SAMPLE_ML_PER_S, s[S_SAMPLE_LEFT]! / dt);
     net.flowSet[this.kHc] = plan.haemoconcentrator
       ? ultrafiltrationMlPerS(plan.haemoconcentrator, s[S_HC_RATE]!, qPump, hbOx / 33.3)
       : 0;
@@ -685,6 +696,13 @@ export class CircuitModel {
     } else this.s[S_FLOW_TARGET] = rateMlPerMin / 1000;
   }
 
+  /** Draws a blood sample (mL) from the arterial sampling port; discarded dead space is drawn as well. */
+  sample(volumeMl: number): void {
+    const p = this.plan;
+    this.s[S_SAMPLE_LEFT] =
+      this.s[S_SAMPLE_LEFT]! + volumeMl + (p.samplingReturnsDeadSpace ? 0 : p.samplingDeadSpaceMl);
+  }
+
   setInterlock(which: (typeof INTERLOCKS)[number], enabled: boolean): void {
     const idx =
       which === "level" ? ST_LEVEL_ENABLED : which === "bubble" ? ST_BUBBLE_ENABLED : ST_PRESSURE_ENABLED;
@@ -794,6 +812,8 @@ export class CircuitModel {
         return s[S_UF_TOTAL]!;
       case CS["circuit.volume"]:
         return this.volume();
+      case CS["circuit.sampledVolume"]:
+        return s[S_SAMPLED]!;
       default:
         return Number.NaN;
     }

@@ -40,6 +40,7 @@ const defs = [
   ["circuit.airTrapped", "µL", "air caught by the arterial filter in total"],
   ["circuit.ultrafiltrate", "mL", "haemoconcentrator ultrafiltrate in total"],
   ["circuit.volume", "mL", "blood/prime volume in the circuit"],
+  ["circuit.sampledVolume", "mL", "blood drawn through the sampling port in total"],
 ] as const;
 
 export const CIRCUIT_SIGNALS: readonly SignalSpec[] = defs.map(([name, unit, description]) => ({
