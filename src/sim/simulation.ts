@@ -224,6 +224,16 @@ export class PatientSimulation implements Simulation {
         });
       }
     }
+    if (a.type === "circuit.transfuse" && pump.kind === "roller") {
+      const max = maxRpm * pump.params.strokeVolumeMlPerRev;
+      if ((a.rateMlPerMin ?? 200) > max) {
+        throw new InputError({
+          field: "action.rateMlPerMin",
+          allowed: `≤ ${max.toFixed(0)} mL/min (stroke volume × maximum rpm)`,
+          received: String(a.rateMlPerMin ?? 200),
+        });
+      }
+    }
     if (a.type === "haemoconcentrator.set" && !c.plan.haemoconcentrator && a.rateMlPerMin > 0) {
       throw new InputError({
         field: "action.type",

@@ -8,7 +8,6 @@
  * All state that changes during a run lives in Float64Arrays (no boxing in the loops); nothing is allocated after
  * construction.
  */
-import { InputError } from "../../common/errors.ts";
 import * as BLOOD from "../blood/index.ts";
 import type { CardioplegiaParams, CardioplegiaRecipe } from "../circuit/index.ts";
 import * as CIRCUIT from "../circuit/index.ts";
@@ -581,16 +580,10 @@ export class CircuitModel {
 
   // ---- Actions (validated by zod before; circuit-specific checks here).
 
+  // Circuit-specific limits (maximum rpm, components the circuit lacks) are checked when an action is scheduled
+  // (PatientSimulation.checkCircuitAction), never half-way through a run; these setters only apply.
+
   setRpm(rpm: number): void {
-    const max =
-      this.plan.pump.kind === "roller" ? this.plan.pump.params.maxRpm : this.plan.pump.params.maxRpm;
-    if (rpm > max) {
-      throw new InputError({
-        field: "action.rpm",
-        allowed: `≤ the pump's maximum ${max} 1/min`,
-        received: String(rpm),
-      });
-    }
     this.s[S_RPM_SET] = rpm;
     this.s[S_FLOW_TARGET] = -1;
     this.s[S_TRANSFUSE_LEFT] = 0;
@@ -600,15 +593,7 @@ export class CircuitModel {
     const pump = this.plan.pump;
     this.s[S_TRANSFUSE_LEFT] = 0;
     if (pump.kind === "roller") {
-      const rpm = (flowLPerMin * 1000) / pump.params.strokeVolumeMlPerRev;
-      if (rpm > pump.params.maxRpm) {
-        throw new InputError({
-          field: "action.flowLPerMin",
-          allowed: `≤ ${((pump.params.maxRpm * pump.params.strokeVolumeMlPerRev) / 1000).toFixed(2)} L/min (stroke volume × maximum rpm)`,
-          received: String(flowLPerMin),
-        });
-      }
-      this.s[S_RPM_SET] = rpm;
+      this.s[S_RPM_SET] = (flowLPerMin * 1000) / pump.params.strokeVolumeMlPerRev;
       this.s[S_FLOW_TARGET] = -1;
     } else {
       this.s[S_FLOW_TARGET] = flowLPerMin;
@@ -677,13 +662,6 @@ export class CircuitModel {
   }
 
   setHaemoconcentrator(rateMlPerMin: number): void {
-    if (!this.plan.haemoconcentrator && rateMlPerMin > 0) {
-      throw new InputError({
-        field: "action.type",
-        allowed: "an action for a component the circuit has (it has no haemoconcentrator)",
-        received: "haemoconcentrator.set",
-      });
-    }
     this.s[S_HC_RATE] = rateMlPerMin;
   }
 
