@@ -232,6 +232,11 @@ export function stepNetwork(net: Network): void {
       if (valve[k] === 1 && q < 0) q = 0;
     } else {
       q = flowSet[k]!;
+      // Idle prescribed flows (a stopped sucker, no cardioplegia running) move nothing: skip the bookkeeping.
+      if (q === 0) {
+        Q[k] = 0;
+        continue;
+      }
     }
     // No connector takes more than its donor holds (volumes never go negative).
     if (q > 0) {
