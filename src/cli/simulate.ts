@@ -201,7 +201,11 @@ export async function runSimulate(
     }
     const actions = (scenario?.actions ?? []).filter((a) => a.t <= durationS);
     const seed = seedFlag ?? scenario?.seed ?? 1;
-    const sim = deps.createSimulation({ patient, seed });
+    const sim = deps.createSimulation({
+      patient,
+      seed,
+      ...(scenario?.circuit === undefined ? {} : { circuit: scenario.circuit }),
+    });
     const signalNames = o.signals
       ?.split(",")
       .map((s) => s.trim())

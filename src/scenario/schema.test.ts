@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../common/errors.ts";
 import { resolvePatient, validateScenario } from "./schema.ts";
@@ -76,5 +78,44 @@ describe("scenario schema", () => {
     expect(problems("just text")[0]?.field).toBe("(input)");
     expect(problems({ actions: [] }).map((q) => q.field)).toContain("patient");
     expect(problems({ patient: "adult-male", durationS: -5 }).map((q) => q.field)).toContain("durationS");
+  });
+});
+
+describe("scenario circuit field", () => {
+  const circuitFixture = () =>
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "sim", "circuit", "fixtures", "adult-cpb.json"), "utf8"),
+    ) as { components: { id: string; params?: Record<string, unknown> }[] };
+  it("accepts a scenario with a circuit and circuit actions", () => {
+    const s = validateScenario({
+      patient: "adult-male",
+      circuit: circuitFixture(),
+      actions: [{ t: 1, type: "arterialPump.setFlow", flowLPerMin: 4 }],
+    });
+    expect(s.circuit).toBeDefined();
+  });
+  it("refuses circuit actions without a circuit, and lists every problem of an invalid circuit", () => {
+    expect(
+      problems({
+        patient: "adult-male",
+        actions: [{ t: 1, type: "clamp.set", clamp: "venousLine", occlusion: 1 }],
+      }),
+    ).toEqual([
+      {
+        field: "actions[0].type",
+        allowed: "a patient action: the scenario has no `circuit`",
+        received: '"clamp.set"',
+      },
+    ]);
+    const c = circuitFixture();
+    c.components.find((x) => x.id === "aorticCannula")!.params!.vessel = "aorta";
+    c.components.find((x) => x.id === "oxygenator")!.params!.maxFlowLPerMin = 3;
+    const fields = problems({ patient: "adult-male", circuit: c }).map((p) => p.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "circuit.components[9].params.vessel",
+        "circuit.components[6].params.maxFlowLPerMin",
+      ]),
+    );
   });
 });

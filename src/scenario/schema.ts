@@ -7,9 +7,11 @@ import { type FieldProblem, InputError } from "../common/errors.ts";
 import { formatPath, zodProblems } from "../common/zod.ts";
 import {
   type Action,
+  CIRCUIT_ACTION_TYPES,
   PATIENT_PRESETS,
   type PatientSpec,
   patientFromPreset,
+  planCircuit,
   validateAction,
   validatePatientSpec,
 } from "../sim/index.ts";
@@ -25,6 +27,8 @@ const scenarioShape = z
     patient: z.union([z.string(), z.record(z.string(), z.unknown())]),
     seed: z.number().int().min(0).max(4294967295).optional(),
     durationS: z.number().gt(0).max(MAX_DURATION_S).optional(),
+    /** Optional extracorporeal circuit (plain JSON circuit description, src/sim/circuit/spec.ts). */
+    circuit: z.unknown().optional(),
     actions: z.array(z.unknown()).max(100_000).default([]),
   })
   .strict();
@@ -35,6 +39,8 @@ export interface Scenario {
   patient: PatientSpec;
   seed?: number;
   durationS?: number;
+  /** The circuit description, validated (every problem listed), when the scenario puts the patient on a circuit. */
+  circuit?: unknown;
   /** Sorted by time (stable for equal times, so file order breaks ties). */
   actions: Action[];
 }
@@ -93,12 +99,27 @@ export function validateScenario(doc: unknown): Scenario {
       problems.push(...e.problems);
     }
   }
+  const hasCircuit = raw.circuit !== undefined;
+  if (hasCircuit) {
+    try {
+      planCircuit(raw.circuit);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
   const actions: Action[] = [];
   const rawActions = Array.isArray(raw.actions) ? raw.actions : [];
   rawActions.forEach((a, i) => {
     try {
       const action: Action = validateAction(a, `actions[${i}]`);
-      if (action.t < 0) {
+      if (!hasCircuit && CIRCUIT_ACTION_TYPES.includes(action.type)) {
+        problems.push({
+          field: formatPath(["actions", i, "type"]),
+          allowed: "a patient action: the scenario has no `circuit`",
+          received: JSON.stringify(action.type),
+        });
+      } else if (action.t < 0) {
         problems.push({
           field: formatPath(["actions", i, "t"]),
           allowed: "a time ≥ 0 s",
@@ -124,6 +145,7 @@ export function validateScenario(doc: unknown): Scenario {
     patient,
     ...(r.data.seed === undefined ? {} : { seed: r.data.seed }),
     ...(durationS === undefined ? {} : { durationS }),
+    ...(hasCircuit ? { circuit: raw.circuit } : {}),
     actions: sorted.map((x) => x.a),
   };
 }

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { InputError } from "../common/errors.ts";
 import { parseOrThrow } from "../common/zod.ts";
+import { CARDIOPLEGIA_RECIPES } from "./circuit/cardioplegia.ts";
+import { CLAMPS, FAULTS, INTERLOCKS } from "./cpb/circuit-model.ts";
 import { DRUG_NAMES } from "./patient/chemistry.ts";
 import { FLUIDS } from "./patient/fluids.ts";
 import { RHYTHMS } from "./patient/heart.ts";
@@ -71,11 +73,90 @@ export const ACTION_SCHEMAS = {
       contractilityFactor: num(0.2, 2).optional(),
       shuntFraction: num(0, 0.6).optional(),
       deadSpaceFraction: num(0.1, 0.8).optional(),
+      metabolicRateFactor: num(0.3, 2).optional(),
       pdaOpenFraction: num(0, 1).optional(),
       baroreflex: z.boolean().optional(),
     })
     .strict(),
+  // ---- Extracorporeal circuit (need a simulation built with a circuit).
+  "arterialPump.setFlow": z
+    .object({ t, type: z.literal("arterialPump.setFlow"), flowLPerMin: num(0, 10) })
+    .strict(),
+  "arterialPump.setRpm": z.object({ t, type: z.literal("arterialPump.setRpm"), rpm: num(0, 10000) }).strict(),
+  "arterialPump.stop": z.object({ t, type: z.literal("arterialPump.stop") }).strict(),
+  "clamp.set": z
+    .object({ t, type: z.literal("clamp.set"), clamp: z.enum(CLAMPS), occlusion: num(0, 1) })
+    .strict(),
+  "gas.set": z
+    .object({
+      t,
+      type: z.literal("gas.set"),
+      fio2: num(0.21, 1).optional(),
+      sweepGasFlowLPerMin: num(0, 15).optional(),
+    })
+    .strict(),
+  "vaporizer.set": z.object({ t, type: z.literal("vaporizer.set"), percent: num(0, 8) }).strict(),
+  "heaterCooler.set": z.object({ t, type: z.literal("heaterCooler.set"), waterTempC: num(1, 42) }).strict(),
+  "vavd.set": z
+    .object({ t, type: z.literal("vavd.set"), on: z.boolean(), pressureMmHg: num(-150, 0).optional() })
+    .strict(),
+  "cardioplegia.deliver": z
+    .object({
+      t,
+      type: z.literal("cardioplegia.deliver"),
+      volumeMl: num(1, 3000),
+      route: z.enum(["antegrade", "retrograde"]).optional(),
+      solution: z.enum(Object.keys(CARDIOPLEGIA_RECIPES) as [keyof typeof CARDIOPLEGIA_RECIPES]).optional(),
+      flowMlPerMin: num(1, 1000).optional(),
+    })
+    .strict(),
+  "aorticCrossClamp.set": z.object({ t, type: z.literal("aorticCrossClamp.set"), on: z.boolean() }).strict(),
+  "suckers.set": z.object({ t, type: z.literal("suckers.set"), rateMlPerMin: num(0, 2000) }).strict(),
+  "vent.set": z.object({ t, type: z.literal("vent.set"), rateMlPerMin: num(0, 1000) }).strict(),
+  "haemoconcentrator.set": z
+    .object({ t, type: z.literal("haemoconcentrator.set"), rateMlPerMin: num(0, 500) })
+    .strict(),
+  "circuit.transfuse": z
+    .object({
+      t,
+      type: z.literal("circuit.transfuse"),
+      volumeMl: num(1, 5000),
+      rateMlPerMin: num(10, 2000).optional(),
+    })
+    .strict(),
+  "circuit.sample": z.object({ t, type: z.literal("circuit.sample"), volumeMl: num(0.5, 50) }).strict(),
+  "interlock.set": z
+    .object({ t, type: z.literal("interlock.set"), interlock: z.enum(INTERLOCKS), enabled: z.boolean() })
+    .strict(),
+  "interlock.reset": z.object({ t, type: z.literal("interlock.reset") }).strict(),
+  "fault.inject": z
+    .object({ t, type: z.literal("fault.inject"), fault: z.enum(FAULTS), severity: num(0, 1) })
+    .strict(),
+  "fault.clear": z.object({ t, type: z.literal("fault.clear"), fault: z.enum(FAULTS) }).strict(),
 } as const;
+
+/** Action types that act on the extracorporeal circuit. */
+export const CIRCUIT_ACTION_TYPES: readonly string[] = [
+  "arterialPump.setFlow",
+  "arterialPump.setRpm",
+  "arterialPump.stop",
+  "clamp.set",
+  "gas.set",
+  "vaporizer.set",
+  "heaterCooler.set",
+  "vavd.set",
+  "cardioplegia.deliver",
+  "aorticCrossClamp.set",
+  "suckers.set",
+  "vent.set",
+  "haemoconcentrator.set",
+  "circuit.transfuse",
+  "circuit.sample",
+  "interlock.set",
+  "interlock.reset",
+  "fault.inject",
+  "fault.clear",
+];
 
 export const ACTION_TYPES = Object.keys(ACTION_SCHEMAS) as (keyof typeof ACTION_SCHEMAS)[];
 
@@ -90,6 +171,25 @@ const union = z.discriminatedUnion("type", [
   ACTION_SCHEMAS["patient.setTemperature"],
   ACTION_SCHEMAS["thermal.setBlanket"],
   ACTION_SCHEMAS["patient.set"],
+  ACTION_SCHEMAS["arterialPump.setFlow"],
+  ACTION_SCHEMAS["arterialPump.setRpm"],
+  ACTION_SCHEMAS["arterialPump.stop"],
+  ACTION_SCHEMAS["clamp.set"],
+  ACTION_SCHEMAS["gas.set"],
+  ACTION_SCHEMAS["vaporizer.set"],
+  ACTION_SCHEMAS["heaterCooler.set"],
+  ACTION_SCHEMAS["vavd.set"],
+  ACTION_SCHEMAS["cardioplegia.deliver"],
+  ACTION_SCHEMAS["aorticCrossClamp.set"],
+  ACTION_SCHEMAS["suckers.set"],
+  ACTION_SCHEMAS["vent.set"],
+  ACTION_SCHEMAS["haemoconcentrator.set"],
+  ACTION_SCHEMAS["circuit.transfuse"],
+  ACTION_SCHEMAS["circuit.sample"],
+  ACTION_SCHEMAS["interlock.set"],
+  ACTION_SCHEMAS["interlock.reset"],
+  ACTION_SCHEMAS["fault.inject"],
+  ACTION_SCHEMAS["fault.clear"],
 ]);
 
 export type ValidAction = z.infer<typeof union>;

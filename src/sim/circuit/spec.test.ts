@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../common/errors.ts";
+import { COMPARTMENT_NAMES } from "../patient/layout.ts";
 import adult from "./fixtures/adult-cpb.json" with { type: "json" };
 import neonate from "./fixtures/neonatal-cpb.json" with { type: "json" };
 import { parseCircuit, validateCircuit } from "./spec.ts";
 import { buildTubingParams } from "./tubing.ts";
 
-const COMPARTMENTS = ["rightAtrium", "aorta", "aorticRoot", "pericardium", "leftVentricle", "femoralArtery"];
+const COMPARTMENTS: readonly string[] = COMPARTMENT_NAMES;
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const problems = (input: unknown, opts = { patientCompartments: COMPARTMENTS }) => {
   const r = validateCircuit(input, opts);
@@ -49,14 +50,14 @@ describe("validateCircuit reports every problem", () => {
   });
   it("a cannula in a vessel the patient does not have, and a sucker from an unknown compartment", () => {
     const a = clone(adult);
-    (a.components[9]!.params as { vessel: string }).vessel = "ascendingAorta";
+    (a.components[9]!.params as { vessel: string }).vessel = "aorta";
     a.components[10]!.inlet = "patient.chest";
     const p = problems(a);
     expect(p.map((x) => x.field)).toEqual([
       "circuit.components[10].inlet",
       "circuit.components[9].params.vessel",
     ]);
-    expect(p[1]!.allowed).toMatch(/one of rightAtrium, aorta/);
+    expect(p[1]!.allowed).toMatch(/one of rightAtrium, rightVentricle/);
   });
   it("an unconnected component, a port connected twice, a bad port name and a missing required port — all at once", () => {
     const a = clone(adult);

@@ -155,6 +155,19 @@ export const circuitSchema = z
     population: z.enum(["neonate", "infant", "child", "adult"]).optional(),
     /** Planned (target) blood flow, L/min: checked against oxygenator limits. */
     plannedFlowLPerMin: z.number().gt(0).max(10).optional(),
+    /**
+     * What the circuit is primed with: haematocrit of the prime (0 = clear crystalloid; a blood prime carries red
+     * cells), its temperature (°C, default 35: prime recirculated through the heat exchanger) and heparin (U).
+     */
+    prime: z
+      .object({
+        hct: z.number().min(0).max(0.6).optional(),
+        tempC: z.number().min(10).max(40).optional(),
+        /** Heparin added to the prime, U (commonly 2 500–10 000 U in an adult prime). */
+        heparinU: z.number().min(0).max(50000).optional(),
+      })
+      .strict()
+      .optional(),
     components: z.array(componentSchema).min(1).max(200),
   })
   .strict();

@@ -5,7 +5,8 @@
  * Compartment:  P = E·(V − U) + Pext                       (linear elastance; E may vary in time;
  *                                                          collapsible below U, see COLLAPSE)
  * Connectors (kind):
- *   RESISTOR  Q = ΔP / (R + dt·(E_from + E_to))            (resistive; the dt·ΣE term is a local
+ *   RESISTOR  Q = (ΔP + H) / (R + dt·(E_from + E_to))      (resistive, with an optional pressure source H:
+ *             a centrifugal pump's shut-off head, a siphon's hydrostatic head; H = 0 elsewhere. The dt·ΣE term is a local
  *             backward-Euler guard, negligible when R ≫ dt·ΣE, which keeps a stiff link from
  *             overshooting pressure equalisation in one step)
  *   INERTIAL  L·dQ/dt = ΔP − R·Q, integrated semi-implicitly:
@@ -54,6 +55,8 @@ export interface ConnectorDef {
   valve?: boolean;
   /** Initial prescribed flow (mL/s) for flow connectors. */
   flowMlPerS?: number;
+  /** Pressure source in series (mmHg, pushing from → to) for resistors: pump head, siphon. */
+  headMmHg?: number;
 }
 
 export interface Network {
@@ -81,6 +84,8 @@ export interface Network {
   readonly open: Float64Array;
   /** Effective resistance used by the step (R0·rFactor/open; Infinity when clamped). */
   readonly R: Float64Array;
+  /** Pressure source in series with a resistor (mmHg, from → to); 0 for the patient's connectors. */
+  readonly H: Float64Array;
   readonly L: Float64Array;
   /** Per-connector precomputed dt/L and 1/(1 + dt·R/L) for inertial connectors. */
   readonly dtOverL: Float64Array;
@@ -131,6 +136,7 @@ export function buildNetwork(comps: CompartmentDef[], conns: ConnectorDef[], dt:
     rFactor: new Float64Array(nConn).fill(1),
     open: new Float64Array(nConn).fill(1),
     R: new Float64Array(nConn),
+    H: new Float64Array(conns.map((c) => c.headMmHg ?? 0)),
     L: new Float64Array(conns.map((c) => c.inertance ?? 0)),
     dtOverL: new Float64Array(nConn),
     damp: new Float64Array(nConn),
@@ -198,6 +204,7 @@ export function stepNetwork(net: Network): void {
     kind,
     valve,
     R,
+    H,
     dtOverL,
     damp,
     Q,
@@ -218,13 +225,18 @@ export function stepNetwork(net: Network): void {
     const kd = kind[k]!;
     let q: number;
     if (kd === KIND_RESISTOR) {
-      q = (P[a]! - P[b]!) / (R[k]! + dt * (E[a]! + E[b]!));
+      q = (P[a]! - P[b]! + H[k]!) / (R[k]! + dt * (E[a]! + E[b]!));
       if (valve[k] === 1 && q < 0) q = 0;
     } else if (kd === KIND_INERTIAL) {
       q = (Q[k]! + dtOverL[k]! * (P[a]! - P[b]!)) * damp[k]!;
       if (valve[k] === 1 && q < 0) q = 0;
     } else {
       q = flowSet[k]!;
+      // Idle prescribed flows (a stopped sucker, no cardioplegia running) move nothing: skip the bookkeeping.
+      if (q === 0) {
+        Q[k] = 0;
+        continue;
+      }
     }
     // No connector takes more than its donor holds (volumes never go negative).
     if (q > 0) {

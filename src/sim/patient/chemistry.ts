@@ -7,14 +7,19 @@
  * every species is conserved exactly in mass. All calls into the blood-chemistry, exchange and drug
  * functions (src/sim/blood, src/sim/exchange, src/sim/drugs) are in this file.
  */
-import {
-  o2ContentFromPo2,
-  po2FromO2Content,
-  so2FromPo2,
-  solveAcidBase,
-  tco2FromPco2,
-} from "../blood/index.ts";
-import {
+import * as BLOOD from "../blood/index.ts";
+import * as DRUGS_M from "../drugs/index.ts";
+import * as EXCH from "../exchange/index.ts";
+import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
+import * as LAYOUT from "./layout.ts";
+import type { PatientModel } from "./model.ts";
+import type { PatientSpec } from "./spec.ts";
+import type { RestingTargets } from "./targets.ts";
+
+// Imported bindings copied to module-local constants once: under the module transform tsx applies, each use
+// of an imported binding is a getter call, measurable in the slow loop (docs/models/engine.md, performance).
+const { o2ContentFromPo2, po2FromO2Content, so2FromPo2, solveAcidBase, tco2FromPco2 } = BLOOD;
+const {
   ACT,
   actSeconds,
   DRUG_COUNT,
@@ -32,13 +37,9 @@ import {
   neutralise,
   PROTAMINE_U_PER_MG,
   updateEffectSites,
-} from "../drugs/index.ts";
-import { vo2Factor } from "../exchange/index.ts";
-import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
-import * as X from "./layout.ts";
-import type { PatientModel } from "./model.ts";
-import type { PatientSpec } from "./spec.ts";
-import type { RestingTargets } from "./targets.ts";
+} = DRUGS_M;
+const { vo2Factor } = EXCH;
+const X = { ...LAYOUT };
 
 export const SP_O2 = 0; // mL O2
 export const SP_CO2 = 1; // mmol total CO2
@@ -49,7 +50,6 @@ export const SP_HEAT = 5; // °C·mL (temperature × volume: heat / volumetric h
 export const SP_DRUG0 = 6;
 export const N_SPECIES = SP_DRUG0 + DRUG_COUNT;
 export const DRUG_NAMES = DRUGS.map((d) => d.name) as unknown as readonly [string, ...string[]];
-const N = X.N_COMP;
 
 /** Volumetric heat capacity of blood ≈ 3.8 J/(mL·°C) (ρ 1.05 g/mL × c 3.6 J/(g·°C)). */
 const BLOOD_HEAT_J_PER_ML_C = 3.8;
@@ -109,12 +109,16 @@ export type VentilatorMode = "off" | "spontaneous" | "controlled";
 
 export class Chemistry {
   readonly model: PatientModel;
+  /** Number of compartments (patient + circuit): the stride of `mass`. */
+  readonly n: number;
   readonly mass: Float64Array;
   /** Volume each compartment's amounts belong to (mL), moved along with them by transport. */
   readonly vTrack: Float64Array;
   /** Per-connector: 1 if the connector carries composition (urine carries water only). */
   readonly carries: Uint8Array;
-  /** Composition per mL of what enters from outside (the fluid being given). */
+  /** Composition per mL of what enters from outside, per connector (connector-major, N_SPECIES each). */
+  readonly sourceByConn: Float64Array;
+  /** The fluid infusion's slice of `sourceByConn` (what the fluid being given carries per mL). */
   readonly sourceConc: Float64Array;
   readonly effects: DrugEffectFactors = { svr: 1, pvr: 1, contractility: 1, hr: 1, venousTone: 1 };
   readonly out = new Float64Array(C_N);
@@ -128,6 +132,11 @@ export class Chemistry {
   peepCmH2O = 0;
   shuntFraction: number;
   deadSpaceFraction: number;
+  /**
+   * Multiplier on resting VO2 at 37 °C (patient.set): e.g. general anaesthesia, which lowers VO2 — on
+   * normothermic CPB VO2i is about 80–100 mL/min/m² against ~125 awake [U: teaching range] (docs/models/cpb.md).
+   */
+  metabolicRateFactor = 1;
   /** Alveolar gas and tissue/metabolic state (Float64Array: updated every slow step, no boxing). */
   readonly st = new Float64Array(12);
   // Drugs
@@ -155,11 +164,14 @@ export class Chemistry {
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
     this.model = model;
     const net = model.net;
+    this.n = net.nComp;
+    const N = this.n;
     this.mass = new Float64Array(N_SPECIES * N);
     this.vTrack = Float64Array.from(net.V);
     this.carries = new Uint8Array(net.nConn).fill(1);
     this.carries[X.URINE] = 0;
-    this.sourceConc = new Float64Array(N_SPECIES);
+    this.sourceByConn = new Float64Array(N_SPECIES * net.nConn);
+    this.sourceConc = this.sourceByConn.subarray(X.FLUID * N_SPECIES, (X.FLUID + 1) * N_SPECIES);
     this.lastMoved = new Float64Array(net.nConn);
     this.shuntFraction = spec.shuntFraction ?? 0.02;
     this.deadSpaceFraction = spec.deadSpaceFraction ?? 0.3;
@@ -192,6 +204,7 @@ export class Chemistry {
   }
 
   private initComposition(t: RestingTargets, tArt: number): void {
+    const N = this.n;
     const net = this.model.net;
     const hb = t.hct * 33.3; // g/dL, MCHC ≈ 33 g/dL
     const co = t.coMlPerMin / 60;
@@ -218,6 +231,7 @@ export class Chemistry {
 
   /** Upwind transport of every species with the volume each connector moved since the last call. */
   transport(): void {
+    const N = this.n;
     const net = this.model.net;
     const { nConn, from, to, moved } = net;
     const mass = this.mass;
@@ -244,8 +258,9 @@ export class Chemistry {
           }
         }
       } else if (recv >= 0) {
-        const c = this.sourceConc;
-        for (let s = 0; s < N_SPECIES; s++) mass[s * N + recv] = mass[s * N + recv]! + c[s]! * vol;
+        const c = this.sourceByConn;
+        const o = k * N_SPECIES;
+        for (let s = 0; s < N_SPECIES; s++) mass[s * N + recv] = mass[s * N + recv]! + c[o + s]! * vol;
       }
       if (recv >= 0) vt[recv] = vt[recv]! + vol;
     }
@@ -266,11 +281,13 @@ export class Chemistry {
   }
 
   addDrug(drug: number, amount: number, compartment = X.SVC): void {
+    const N = this.n;
     const j = (SP_DRUG0 + drug) * N + compartment;
     this.mass[j] = this.mass[j]! + amount;
   }
 
   setTemperature(tempC: number): void {
+    const N = this.n;
     for (let i = 0; i < N; i++) this.mass[SP_HEAT * N + i] = tempC * this.vTrack[i]!;
     this.st[ST_TCORE] = tempC;
     this.st[ST_TPER] = tempC;
@@ -278,6 +295,7 @@ export class Chemistry {
 
   /** Composition-dependent physiology, once per slow step (dt s). */
   slowStep(dt: number): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
     const s = this.st;
@@ -322,7 +340,7 @@ export class Chemistry {
     e.venousTone = this.effectOut[EFFECT_UNSTRESSED_VOLUME]!;
 
     // --- Metabolism: O2 consumed and CO2 produced where each systemic bed drains (docs/models/lungs.md).
-    const demand = this.vo2RestMlPerS * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
+    const demand = this.vo2RestMlPerS * this.metabolicRateFactor * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
     s[ST_VO2_NOW] = 0;
     this.consume(X.UBV, 0.3 * demand);
     this.consume(X.LBV, 0.6 * demand);
@@ -364,6 +382,7 @@ export class Chemistry {
 
   /** Take up to `o2Ml` of O2 from compartment i (less when its blood is nearly desaturated); adds to ST_VO2_NOW. */
   private consume(i: number, o2Ml: number): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack[i]!;
     const hb = (mass[SP_HB * N + i]! / V) * 100; // g/dL
@@ -385,6 +404,7 @@ export class Chemistry {
 
   /** Heat exchange of the blood that crossed bed k (art → ven) with core and (a share) periphery tissue. */
   private bedHeat(k: number, art: number, ven: number, share: number): void {
+    const N = this.n;
     const dv = this.lastMoved[k]!;
     if (dv <= 0) return;
     const mass = this.mass;
@@ -398,6 +418,7 @@ export class Chemistry {
   }
 
   private lungs(dt: number): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
     const s = this.st;
@@ -445,6 +466,7 @@ export class Chemistry {
 
   /** Blood gases and the rest, from the composition (every SIGNAL_EVERY slow steps). */
   refreshSignals(): void {
+    const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
     const o = this.out;

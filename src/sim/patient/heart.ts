@@ -13,7 +13,14 @@
  */
 import type { Rng } from "../engine/rng.ts";
 import type { HeartParams } from "./cardiovascular.ts";
-import { LA, LV, RA, RV } from "./layout.ts";
+import * as L from "./layout.ts";
+
+// Module-local copies: under the CommonJS transform tsx applies, every use of an imported binding is a getter
+// call; the beat loop runs every fast step, so its constants are read once here (measured: docs/models/engine.md).
+const RA = L.RA;
+const LA = L.LA;
+const RV = L.RV;
+const LV = L.LV;
 
 export const RHYTHM_SINUS = 0;
 export const RHYTHM_ASYSTOLE = 1;

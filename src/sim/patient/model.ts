@@ -4,6 +4,8 @@
  * chemistry, lungs, metabolism, temperature and drugs (docs/models/engine.md).
  */
 
+import { type CircuitPlan, circuitNetworkParts } from "../cpb/build.ts";
+import { CircuitModel } from "../cpb/circuit-model.ts";
 import {
   buildNetwork,
   computePressures,
@@ -16,7 +18,7 @@ import { Baroreflex } from "./baroreflex.ts";
 import { type CirculationDesign, designCirculation } from "./cardiovascular.ts";
 import { Chemistry } from "./chemistry.ts";
 import { Heart, RHYTHM_VF } from "./heart.ts";
-import * as X from "./layout.ts";
+import * as LAYOUT from "./layout.ts";
 import {
   A_ART,
   A_CORONARY,
@@ -34,9 +36,34 @@ import {
 import type { PatientSpec } from "./spec.ts";
 import { type RestingTargets, restingTargets } from "./targets.ts";
 
+const X = { ...LAYOUT };
+
 export const DT = 0.001;
 export const SLOW_EVERY = 20;
 export const DT_SLOW = DT * SLOW_EVERY;
+
+// Constants of the hot loop as module-local values: under the CommonJS transform tsx applies, each use of an
+// imported binding is a getter call, which V8 did not always inline in the fast loop (measured with --cpu-prof).
+const F_DT = DT;
+const F_MAX_WINDOW_S = MAX_WINDOW_S;
+const F_A_PMAX = A_PMAX;
+const F_A_PMIN = A_PMIN;
+const F_A_ART = A_ART;
+const F_A_RA = A_RA;
+const F_A_PA = A_PA;
+const F_A_LA = A_LA;
+const F_A_EJECTED = A_EJECTED;
+const F_A_CORONARY = A_CORONARY;
+const F_A_UPPER = A_UPPER;
+const F_A_T = A_T;
+const F_AAO = X.AAO;
+const F_RA = X.RA;
+const F_PA = X.PA;
+const F_LA = X.LA;
+const F_AORTIC_VALVE = X.AORTIC_VALVE;
+const F_ROOT_COR = X.ROOT_COR;
+const F_ASC_UB = X.ASC_UB;
+const F_stepNetwork = stepNetwork;
 
 /** Venous compartments whose unstressed volume the baroreflex (and venous-tone drugs) move. */
 const VENOUS = [X.UBV, X.LBV, X.SVC, X.IVC] as const;
@@ -51,6 +78,8 @@ export class PatientModel {
   readonly monitor = new BeatMonitor();
   readonly chem: Chemistry;
   readonly rng: Rng;
+  /** The extracorporeal circuit, when the simulation was built with one (its parts follow the patient's). */
+  readonly circuit: CircuitModel | null;
   /** Step counter (time = steps·DT, exact). */
   steps = 0;
   private slowCounter = 0;
@@ -80,12 +109,17 @@ export class PatientModel {
   /** Urine (mL/s) at the design MAP. */
   private readonly urineBase: number;
 
-  constructor(spec: PatientSpec, seed: number) {
+  constructor(spec: PatientSpec, seed: number, circuit?: CircuitPlan) {
     this.spec = spec;
     this.rng = new Rng(seed);
     this.targets = restingTargets(spec);
     this.design = designCirculation(this.targets, DT);
-    this.net = buildNetwork(this.design.comps, this.design.conns, DT);
+    const parts = circuit ? circuitNetworkParts(circuit) : { comps: [], conns: [] };
+    this.net = buildNetwork(
+      [...this.design.comps, ...parts.comps],
+      [...this.design.conns, ...parts.conns],
+      DT,
+    );
     this.heart = new Heart(this.design.heart);
     this.baro = new Baroreflex(this.design.map, spec.baroreflex ?? true);
     this.u0Venous = Float64Array.from(VENOUS.map((i) => this.net.U[i]!));
@@ -96,6 +130,9 @@ export class PatientModel {
     this.net.open[X.PDA] = spec.pdaOpenFraction ?? 0;
     this.urineBase = this.targets.urineMlPerMin / 60;
     this.chem = new Chemistry(this, this.targets, spec);
+    this.circuit = circuit
+      ? new CircuitModel(this, circuit, this.design.comps.length, this.design.conns.length)
+      : null;
     this.applyFactors();
     this.heart.step(this.net.E, 0);
     computePressures(this.net);
@@ -135,20 +172,20 @@ export class PatientModel {
     const E = net.E;
     const acc = m.acc;
     for (let s = 0; s < k; s++) {
-      heart.step(E, DT);
-      if (heart.beatEnded || acc[A_T]! >= MAX_WINDOW_S) m.close(heart.beatEnded);
-      stepNetwork(net);
-      const pa = P[X.AAO]!;
-      if (pa > acc[A_PMAX]!) acc[A_PMAX] = pa;
-      if (pa < acc[A_PMIN]!) acc[A_PMIN] = pa;
-      acc[A_ART] = acc[A_ART]! + pa * DT;
-      acc[A_RA] = acc[A_RA]! + P[X.RA]! * DT;
-      acc[A_PA] = acc[A_PA]! + P[X.PA]! * DT;
-      acc[A_LA] = acc[A_LA]! + P[X.LA]! * DT;
-      acc[A_EJECTED] = acc[A_EJECTED]! + Q[X.AORTIC_VALVE]! * DT;
-      acc[A_CORONARY] = acc[A_CORONARY]! + Q[X.ROOT_COR]! * DT;
-      acc[A_UPPER] = acc[A_UPPER]! + Q[X.ASC_UB]! * DT;
-      acc[A_T] = acc[A_T]! + DT;
+      heart.step(E, F_DT);
+      if (heart.beatEnded || acc[F_A_T]! >= F_MAX_WINDOW_S) m.close(heart.beatEnded);
+      F_stepNetwork(net);
+      const pa = P[F_AAO]!;
+      if (pa > acc[F_A_PMAX]!) acc[F_A_PMAX] = pa;
+      if (pa < acc[F_A_PMIN]!) acc[F_A_PMIN] = pa;
+      acc[F_A_ART] = acc[F_A_ART]! + pa * F_DT;
+      acc[F_A_RA] = acc[F_A_RA]! + P[F_RA]! * F_DT;
+      acc[F_A_PA] = acc[F_A_PA]! + P[F_PA]! * F_DT;
+      acc[F_A_LA] = acc[F_A_LA]! + P[F_LA]! * F_DT;
+      acc[F_A_EJECTED] = acc[F_A_EJECTED]! + Q[F_AORTIC_VALVE]! * F_DT;
+      acc[F_A_CORONARY] = acc[F_A_CORONARY]! + Q[F_ROOT_COR]! * F_DT;
+      acc[F_A_UPPER] = acc[F_A_UPPER]! + Q[F_ASC_UB]! * F_DT;
+      acc[F_A_T] = acc[F_A_T]! + F_DT;
     }
     this.steps += k;
   }
@@ -170,6 +207,7 @@ export class PatientModel {
     tot[2] = tot[2]! + moved[X.BLEED]!;
     const fluidLeft = this.fluidTarget - tot[0]!;
     net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / DT_SLOW) : 0;
+    if (this.circuit) this.circuit.slowStep(DT_SLOW);
     this.baro.update(net.P[X.UBA]!, DT_SLOW);
     if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
     this.chem.slowStep(DT_SLOW);
@@ -180,7 +218,10 @@ export class PatientModel {
   applyFactors(): void {
     const net = this.net;
     const d = this.chem.effects;
-    const rSys = this.svrFactor * this.baro.resistanceFactor * d.svr;
+    // With a circuit, systemic resistance follows blood viscosity (Poiseuille: R ∝ μ; haemodilution lowers it,
+    // cooling raises it); without one the patient keeps its design behaviour (docs/models/cpb.md).
+    const visc = this.circuit ? this.circuit.viscosityFactor : 1;
+    const rSys = this.svrFactor * this.baro.resistanceFactor * d.svr * visc;
     net.rFactor[X.UB_BED] = rSys;
     net.rFactor[X.LB_BED] = rSys;
     const rPul = this.pvrFactor * d.pvr;

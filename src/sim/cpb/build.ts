@@ -1,0 +1,413 @@
+/**
+ * Builds the extracorporeal circuit into the patient's network (docs/models/cpb.md).
+ *
+ * The circuit description (plain JSON, src/sim/circuit/spec.ts) is validated, then its main blood path is walked
+ * port to port: venous cannula(e) → venous tubing → reservoir → pump inlet tubing → arterial pump → tubing →
+ * oxygenator → (arterial filter, tubing) → arterial cannula. Each stretch becomes network parts:
+ *
+ *   compartments  venousLine (venous tubing), venousReservoir (hard shell: E = ρg·height per mL, Pext = gas
+ *                 pressure), oxygenator (pump boot/inlet and outlet tubing + oxygenator blood path),
+ *                 arterialLine (arterial filter + arterial tubing)
+ *   connectors    venousCannula_<id> (vessel → venousLine, cannula chord resistance), venousDrainage (venousLine →
+ *                 reservoir: Poiseuille tubing resistance + siphon head), arterialPump (roller: prescribed flow;
+ *                 centrifugal: resistor with the pump's shut-off head), oxygenatorBloodPath (ΔP = k·Q), arterialCannula
+ *                 (filter + tubing + cannula → vessel), cardioplegia blood and crystalloid (antegrade and retrograde),
+ *                 sucker, vent, haemoconcentrator (water out), all flow connectors.
+ *
+ * Tubing compartments are nearly rigid: compliance CIRCUIT_COMPLIANCE_PER_ML × volume, written as P = E·(V − V0)
+ * (unstressed 0, Pext = −E·V0), so a line under suction does not "collapse" like a vein.
+ */
+import { type FieldProblem, InputError } from "../../common/errors.ts";
+import {
+  type ArterialFilterParams,
+  type BubbleDetectorParams,
+  buildArterialFilterParams,
+  buildBubbleDetectorParams,
+  buildCannulaParams,
+  buildCardioplegiaParams,
+  buildCentrifugalPumpParams,
+  buildHaemoconcentratorParams,
+  buildLevelSensorParams,
+  buildOxygenatorParams,
+  buildReservoirParams,
+  buildRollerPumpParams,
+  buildSamplingPortParams,
+  buildTubingParams,
+  type CannulaParams,
+  type CardioplegiaParams,
+  type CentrifugalPumpParams,
+  type CircuitDescription,
+  type ComponentDescription,
+  type HaemoconcentratorParams,
+  type LevelSensorParams,
+  type OxygenatorParams,
+  PORTS,
+  type ReservoirParams,
+  type RollerPumpParams,
+  validateCircuit,
+} from "../circuit/index.ts";
+import type { CompartmentDef, ConnectorDef } from "../engine/network.ts";
+import { COMPARTMENT_NAMES } from "../patient/layout.ts";
+
+/**
+ * Compliance of circuit tubing and housings, mL/mmHg per mL of volume: 2.5e-4, i.e. ≈ 0.1 mL/mmHg for the ~430 mL
+ * adult arterial side (oxygenator, filter, 3/8" line). A model parameter [U]: no compliance figure for PVC
+ * circuit tubing was retrieved. It sets how fast line pressure rises against a clamp (seconds, as observed).
+ */
+export const CIRCUIT_COMPLIANCE_PER_ML = 2.5e-4;
+
+const VENOUS_TYPES = new Set(["venousSingleStage", "venousTwoStage", "bicaval", "femoralVenous"]);
+const ARTERIAL_TYPES = new Set(["arterial", "femoralArterial"]);
+
+export interface VenousCannulaPart {
+  id: string;
+  vessel: number;
+  params: CannulaParams;
+}
+
+/** Everything the runtime needs, resolved from the description. */
+export interface CircuitPlan {
+  description: CircuitDescription;
+  venousCannulae: VenousCannulaPart[];
+  arterialCannula: { id: string; vessel: number; params: CannulaParams };
+  venousTubingRPerCp: number;
+  venousTubingMl: number;
+  reservoir: ReservoirParams;
+  reservoirPrimeMl: number;
+  pump:
+    | { id: string; kind: "roller"; params: RollerPumpParams }
+    | { id: string; kind: "centrifugal"; params: CentrifugalPumpParams };
+  /** Pump inlet + outlet tubing (mL) lumped with the oxygenator compartment. */
+  pumpSideMl: number;
+  oxygenator: OxygenatorParams;
+  oxygenatorPrimeMl: number;
+  filter: ArterialFilterParams | null;
+  filterPrimeMl: number;
+  arterialTubingRPerCp: number;
+  arterialTubingMl: number;
+  cardioplegia: CardioplegiaParams | null;
+  suckerFrom: number;
+  ventFrom: number;
+  haemoconcentrator: HaemoconcentratorParams | null;
+  /** Sampling port: dead space drawn per sample and whether it goes back (mL). */
+  samplingDeadSpaceMl: number;
+  samplingReturnsDeadSpace: boolean;
+  levelSensor: LevelSensorParams;
+  bubbleDetector: BubbleDetectorParams | null;
+  primeHct: number;
+  primeTempC: number;
+  primeHeparinU: number;
+  /** Initial clamp occlusions. */
+  venousClamp: number;
+  arterialClamp: number;
+}
+
+type Walk = { tubing: ComponentDescription[]; others: ComponentDescription[]; end: string | null };
+
+/** Port partner map "id.port" → "id2.port2" (or "patient.x"), as the validator reads connections. */
+function partners(desc: CircuitDescription): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const c of desc.components) {
+    const t = PORTS[c.type];
+    if (t.at) continue;
+    const own: [string, string][] = [];
+    if (c.inlet) own.push([t.inlet!, c.inlet]);
+    if (c.outlet) own.push([t.outlet!, c.outlet]);
+    for (const [port, ref] of Object.entries(c.connect ?? {})) own.push([port, ref]);
+    for (const [port, ref] of own) {
+      m.set(`${c.id}.${port}`, ref);
+      if (!ref.startsWith("patient.")) m.set(ref, `${c.id}.${port}`);
+    }
+  }
+  return m;
+}
+
+const patientIndex = (name: string): number => (COMPARTMENT_NAMES as readonly string[]).indexOf(name);
+
+/**
+ * Validates the description (every problem of `validateCircuit`, plus what a CPB build needs: one reservoir,
+ * pump and oxygenator on a connected path from venous to arterial cannula) and resolves it. Throws one
+ * InputError listing every problem.
+ */
+export function planCircuit(input: unknown): CircuitPlan {
+  const r = validateCircuit(input, { patientCompartments: COMPARTMENT_NAMES });
+  if (!r.ok) throw new InputError(r.problems.map((p) => ({ ...p })));
+  const desc = r.circuit;
+  const problems: FieldProblem[] = [];
+  const byId = new Map(desc.components.map((c) => [c.id, c]));
+  const of = (type: string) => desc.components.filter((c) => c.type === type);
+  const one = (type: string, what: string): ComponentDescription | undefined => {
+    const list = of(type);
+    if (list.length !== 1) {
+      problems.push({
+        field: "circuit.components",
+        allowed: `exactly one ${type} (${what})`,
+        received: `${list.length}`,
+      });
+      return undefined;
+    }
+    return list[0];
+  };
+  const link = partners(desc);
+  /** Follows tubing/filters from a port until a non-tubing component is reached. */
+  const walk = (startRef: string): Walk => {
+    const tubing: ComponentDescription[] = [];
+    const others: ComponentDescription[] = [];
+    let ref = link.get(startRef) ?? null;
+    for (let guard = 0; ref !== null && guard < 50; guard++) {
+      if (ref.startsWith("patient.")) return { tubing, others, end: ref };
+      const [cid, port] = ref.split(".") as [string, string];
+      const c = byId.get(cid);
+      if (!c) return { tubing, others, end: null };
+      if (c.type !== "tubing" && c.type !== "arterialFilter") return { tubing, others, end: ref };
+      (c.type === "tubing" ? tubing : others).push(c);
+      const t = PORTS[c.type];
+      const other = port === t.inlet ? t.outlet! : t.inlet!;
+      ref = link.get(`${cid}.${other}`) ?? null;
+    }
+    return { tubing, others, end: null };
+  };
+  const reservoirC = one("venousReservoir", "the venous reservoir of an open CPB circuit");
+  const oxygenatorC = one("oxygenator", "the oxygenator");
+  const params = (c: ComponentDescription) => c.params ?? {};
+  const sumTubing = (list: ComponentDescription[]) => {
+    let ml = 0;
+    let rPerCp = 0;
+    for (const t of list) {
+      const p = buildTubingParams(params(t));
+      ml += p.volumeMl;
+      rPerCp += p.rPerCp;
+    }
+    return { ml, rPerCp };
+  };
+
+  // Venous side: every venous cannula must reach the reservoir's venous inlet through tubing.
+  const venousCannulae: VenousCannulaPart[] = [];
+  let venousTubing = { ml: 0, rPerCp: 0 };
+  const cannulae = of("cannula");
+  for (const c of cannulae) {
+    const p = params(c) as { type: string; vessel?: string };
+    if (!VENOUS_TYPES.has(p.type)) continue;
+    const w = walk(`${c.id}.connector`);
+    if (!reservoirC || w.end !== `${reservoirC.id}.venousIn`) {
+      problems.push({
+        field: `circuit.components[${desc.components.indexOf(c)}]`,
+        allowed: "a venous cannula connected through tubing to the reservoir's venousIn",
+        received: w.end ?? "an open end",
+      });
+      continue;
+    }
+    const t = sumTubing(w.tubing);
+    // Two venous cannulae joined by a Y share the line: the longest stretch is taken as the common line.
+    if (t.ml > venousTubing.ml) venousTubing = t;
+    venousCannulae.push({ id: c.id, vessel: patientIndex(p.vessel!), params: buildCannulaParams(p) });
+  }
+  if (venousCannulae.length === 0 && problems.length === 0) {
+    problems.push({ field: "circuit.components", allowed: "at least one venous cannula", received: "none" });
+  }
+  // Pump: whatever the reservoir outlet feeds (through tubing).
+  let pump: CircuitPlan["pump"] | undefined;
+  let pumpSideMl = 0;
+  if (reservoirC && oxygenatorC) {
+    const w = walk(`${reservoirC.id}.outlet`);
+    const pc = w.end ? byId.get(w.end.split(".")[0]!) : undefined;
+    if (!pc || (pc.type !== "rollerPump" && pc.type !== "centrifugalPump") || !w.end!.endsWith(".inlet")) {
+      problems.push({
+        field: `circuit.components[${desc.components.indexOf(reservoirC)}].outlet`,
+        allowed: "connected (through tubing) to the arterial pump's inlet",
+        received: w.end ?? "an open end",
+      });
+    } else {
+      pumpSideMl += sumTubing(w.tubing).ml;
+      pump =
+        pc.type === "rollerPump"
+          ? { id: pc.id, kind: "roller", params: buildRollerPumpParams(params(pc)) }
+          : { id: pc.id, kind: "centrifugal", params: buildCentrifugalPumpParams(params(pc)) };
+      const w2 = walk(`${pc.id}.outlet`);
+      if (w2.end !== `${oxygenatorC.id}.bloodIn`) {
+        problems.push({
+          field: `circuit.components[${desc.components.indexOf(pc)}].outlet`,
+          allowed: "connected (through tubing) to the oxygenator's bloodIn",
+          received: w2.end ?? "an open end",
+        });
+      } else pumpSideMl += sumTubing(w2.tubing).ml;
+    }
+  }
+  // Arterial side: oxygenator outlet → filter/tubing → arterial cannula.
+  let arterial: CircuitPlan["arterialCannula"] | undefined;
+  let arterialTubing = { ml: 0, rPerCp: 0 };
+  let filter: ArterialFilterParams | null = null;
+  let filterPrimeMl = 0;
+  if (oxygenatorC) {
+    const w = walk(`${oxygenatorC.id}.bloodOut`);
+    const ac = w.end ? byId.get(w.end.split(".")[0]!) : undefined;
+    const ap = ac?.type === "cannula" ? (params(ac) as { type: string; vessel?: string }) : undefined;
+    if (!ac || !ap || !ARTERIAL_TYPES.has(ap.type)) {
+      problems.push({
+        field: `circuit.components[${desc.components.indexOf(oxygenatorC)}].outlet`,
+        allowed: "connected (through filter/tubing) to an arterial cannula",
+        received: w.end ?? "an open end",
+      });
+    } else {
+      arterialTubing = sumTubing(w.tubing);
+      const f = w.others.find((c) => c.type === "arterialFilter");
+      if (f) {
+        filter = buildArterialFilterParams(params(f));
+        filterPrimeMl = (params(f) as { primeMl?: number }).primeMl ?? 0;
+      }
+      arterial = { id: ac.id, vessel: patientIndex(ap.vessel!), params: buildCannulaParams(ap) };
+    }
+  }
+  if (problems.length > 0 || !reservoirC || !oxygenatorC || !pump || !arterial)
+    throw new InputError(problems);
+
+  const rolePump = (role: string) =>
+    desc.components.find((c) => c.type === "rollerPump" && c.role === role && c.id !== pump.id);
+  const fromPatient = (c: ComponentDescription | undefined, fallback: string) => {
+    const ref = c?.inlet;
+    return patientIndex(ref?.startsWith("patient.") ? ref.slice(8) : fallback);
+  };
+  const cp = of("cardioplegia")[0];
+  const hc = of("haemoconcentrator")[0];
+  const spc = of("samplingPort")[0];
+  const sp = spc ? buildSamplingPortParams(params(spc)) : undefined;
+  const ls = of("levelSensor")[0];
+  const bd = of("bubbleDetector")[0];
+  const reservoir = buildReservoirParams(params(reservoirC));
+  const oxParams = params(oxygenatorC) as { primeMl?: number };
+  const clampAt = (names: string[]) =>
+    desc.components.find(
+      (c) => c.type === "clamp" && c.at !== undefined && names.includes(c.at.split(".")[0]!),
+    );
+  const venousNames = [...of("tubing").map((t) => t.id)].filter((id) => {
+    const w = walk(`${id}.outlet`);
+    return reservoirC && w.end === `${reservoirC.id}.venousIn`;
+  });
+  const arterialNames = of("tubing")
+    .map((t) => t.id)
+    .filter((id) => {
+      const w = walk(`${id}.outlet`);
+      return w.end === `${arterial.id}.connector`;
+    });
+  const occ = (c: ComponentDescription | undefined) =>
+    c ? ((c.params as { occlusion?: number })?.occlusion ?? 0) : 0;
+  const prime = desc.prime ?? {};
+  return {
+    description: desc,
+    venousCannulae,
+    arterialCannula: arterial,
+    venousTubingRPerCp: venousTubing.rPerCp,
+    venousTubingMl: venousTubing.ml,
+    reservoir,
+    reservoirPrimeMl: reservoir.primeVolumeMl,
+    pump,
+    pumpSideMl,
+    oxygenator: buildOxygenatorParams(params(oxygenatorC)),
+    oxygenatorPrimeMl: oxParams.primeMl ?? 0,
+    filter,
+    filterPrimeMl,
+    arterialTubingRPerCp: arterialTubing.rPerCp,
+    arterialTubingMl: arterialTubing.ml,
+    cardioplegia: cp ? buildCardioplegiaParams(params(cp)) : null,
+    suckerFrom: fromPatient(rolePump("sucker"), "rightAtrium"),
+    ventFrom: fromPatient(rolePump("vent"), "leftVentricle"),
+    haemoconcentrator: hc ? buildHaemoconcentratorParams(params(hc)) : null,
+    samplingDeadSpaceMl: sp ? sp.deadSpaceMl : 1,
+    samplingReturnsDeadSpace: sp ? sp.returnsDeadSpace : true,
+    levelSensor: ls
+      ? buildLevelSensorParams(params(ls))
+      : { alarmLevelMl: 2 * reservoir.minOperatingLevelMl, stopLevelMl: reservoir.minOperatingLevelMl },
+    bubbleDetector: bd ? buildBubbleDetectorParams(params(bd)) : null,
+    primeHct: prime.hct ?? 0,
+    primeTempC: prime.tempC ?? 35,
+    primeHeparinU: prime.heparinU ?? 0,
+    venousClamp: occ(clampAt(venousNames)),
+    arterialClamp: occ(clampAt(arterialNames)),
+  };
+}
+
+// Names of the circuit's compartments and connectors (appended after the patient's).
+export const CIRCUIT_COMPARTMENTS = ["venousLine", "venousReservoir", "oxygenator", "arterialLine"] as const;
+
+/** Elastance of a near-rigid circuit segment of `volumeMl`. */
+export function segmentElastance(volumeMl: number): number {
+  return 1 / (CIRCUIT_COMPLIANCE_PER_ML * Math.max(volumeMl, 5));
+}
+
+/** Network parts of the circuit, to append to the patient's. Connector names are stable (signals, tests). */
+export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[]; conns: ConnectorDef[] } {
+  const seg = (name: string, v: number): CompartmentDef => {
+    const e = segmentElastance(v);
+    return { name, unstressedVolumeMl: 0, elastanceMmHgPerMl: e, volumeMl: v, externalPressureMmHg: -e * v };
+  };
+  const comps: CompartmentDef[] = [
+    seg("venousLine", plan.venousTubingMl),
+    {
+      name: "venousReservoir",
+      unstressedVolumeMl: 0,
+      elastanceMmHgPerMl: plan.reservoir.mmHgPerMl,
+      volumeMl: plan.reservoirPrimeMl,
+      externalPressureMmHg: 0,
+    },
+    seg("oxygenator", plan.oxygenatorPrimeMl + plan.pumpSideMl),
+    seg("arterialLine", plan.filterPrimeMl + plan.arterialTubingMl),
+  ];
+  const vessel = (i: number) => COMPARTMENT_NAMES[i]!;
+  const conns: ConnectorDef[] = [];
+  for (const c of plan.venousCannulae) {
+    conns.push({
+      name: `venousCannula_${c.id}`,
+      from: vessel(c.vessel),
+      to: "venousLine",
+      kind: "resistor",
+      resistance: 0.1,
+    });
+  }
+  conns.push({
+    name: "venousDrainage",
+    from: "venousLine",
+    to: "venousReservoir",
+    kind: "resistor",
+    resistance: 0.05,
+  });
+  if (plan.pump.kind === "roller") {
+    conns.push({
+      name: "arterialPump",
+      from: "venousReservoir",
+      to: "oxygenator",
+      kind: "flow",
+      flowMlPerS: 0,
+    });
+  } else {
+    conns.push({
+      name: "arterialPump",
+      from: "venousReservoir",
+      to: "oxygenator",
+      kind: "resistor",
+      resistance: 1,
+    });
+  }
+  conns.push({
+    name: "oxygenatorBloodPath",
+    from: "oxygenator",
+    to: "arterialLine",
+    kind: "resistor",
+    resistance: 0.5,
+  });
+  conns.push({
+    name: "arterialCannula",
+    from: "arterialLine",
+    to: vessel(plan.arterialCannula.vessel),
+    kind: "resistor",
+    resistance: 0.5,
+  });
+  conns.push({ name: "cardioplegiaBloodAntegrade", from: "oxygenator", to: "aorticRoot", kind: "flow" });
+  conns.push({ name: "cardioplegiaCrystalloidAntegrade", from: null, to: "aorticRoot", kind: "flow" });
+  conns.push({ name: "cardioplegiaBloodRetrograde", from: "oxygenator", to: "coronaryVeins", kind: "flow" });
+  conns.push({ name: "cardioplegiaCrystalloidRetrograde", from: null, to: "coronaryVeins", kind: "flow" });
+  conns.push({ name: "sucker", from: vessel(plan.suckerFrom), to: "venousReservoir", kind: "flow" });
+  conns.push({ name: "vent", from: vessel(plan.ventFrom), to: "venousReservoir", kind: "flow" });
+  conns.push({ name: "haemoconcentrator", from: "oxygenator", to: null, kind: "flow" });
+  conns.push({ name: "sampling", from: "arterialLine", to: null, kind: "flow" });
+  return { comps, conns };
+}
