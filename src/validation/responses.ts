@@ -3,6 +3,7 @@
  * published figure. Every experiment starts from the settled adult-male preset (80 kg) with seed 1.
  */
 import { createSimulation, patientFromPreset, type Simulation } from "../sim/index.ts";
+import { VO2_Q10 } from "../sim/patient/chemistry.ts";
 import { SETTLE_S } from "./rest.ts";
 import type { Experiment, Measurements } from "./types.ts";
 
@@ -161,8 +162,8 @@ export function responseExperiments(): Experiment[] {
         {
           quantity: "VO2 at 32 °C / VO2 at 37 °C",
           unit: "ratio",
-          reference: { kind: "value", value: 0.707 },
-          source: "Q10 rule with the model's Q10 2.0: 2^((32 − 37)/10) = 0.707 (reference-data.md §8 table)",
+          reference: { kind: "value", value: Number((VO2_Q10 ** ((32 - 37) / 10)).toFixed(3)) },
+          source: `Q10 rule with the model's whole-body Q10 ${VO2_Q10} (reference-data.md §8: 2.0–2.5 whole body): ${VO2_Q10}^((32 − 37)/10)`,
           value: m("vo2Ratio"),
         },
       ],
