@@ -8,6 +8,28 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * Browser tests need Debian's Chromium and PDF tests poppler-utils; install them when missing (as CI does),
+ * rather than skipping. Needs root (apt-get); otherwise says what to install.
+ */
+function ensureDebianPackages() {
+  const wanted = [];
+  if (existsSync(join(root, "test", "e2e")) && !existsSync("/usr/bin/chromium")) wanted.push("chromium");
+  if (spawnSync("sh", ["-c", "command -v pdftoppm"], { stdio: "ignore" }).status !== 0)
+    wanted.push("poppler-utils");
+  if (wanted.length === 0) return;
+  console.log(`== installing Debian packages the tests need: ${wanted.join(" ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  const install = spawnSync("apt-get", ["install", "-y", "-qq", ...wanted], { stdio: "inherit", env });
+  if (update.status !== 0 || install.status !== 0) {
+    console.log(
+      `== could not install ${wanted.join(" ")} (run as root: apt-get install -y ${wanted.join(" ")})`,
+    );
+  }
+}
+ensureDebianPackages();
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const extra = process.argv.slice(2);
 let passed = 0;

@@ -11,6 +11,7 @@ import {
   isInRange,
 } from "../calc/index.ts";
 import { type FieldProblem, InputError } from "../common/errors.ts";
+import { parseCommandLine } from "./command.ts";
 import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 function optionLabel(p: CalculatorSpec["params"][number]): string {
@@ -117,27 +118,11 @@ export async function runCalc(args: string[], io: Io): Promise<number> {
   const cmd = new Command(`perfuse calc ${spec.name}`)
     .description(spec.summary)
     .option("--json", "print one JSON object")
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} })
     .helpOption("-h, --help", "show this calculator's flags");
   for (const p of spec.params) cmd.option(optionLabel(p), paramHelp(p));
   cmd.addHelpText("after", `\nsource: ${spec.source}`);
-  try {
-    cmd.parse(rest, { from: "user" });
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.help") return 0;
-    io.err(
-      `perfuse: error: ${(err.message ?? String(e)).replace(/^error: /, "")} (perfuse calc ${spec.name} --help lists the flags)`,
-    );
-    return EXIT_USAGE;
-  }
-  if (cmd.args.length > 0) {
-    io.err(
-      `perfuse: error: unexpected argument ${JSON.stringify(cmd.args[0])}; flags take the form --name value`,
-    );
-    return EXIT_USAGE;
-  }
+  const stop = parseCommandLine(cmd, rest, io);
+  if (stop !== undefined) return stop;
   const opts = cmd.opts<Record<string, string | boolean | undefined>>();
   const raw: Record<string, string | undefined> = {};
   for (const p of spec.params) {

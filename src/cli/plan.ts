@@ -14,6 +14,7 @@ import { renderSetupSheet } from "../io/setup-sheet-pdf.ts";
 import { explainText, type Plan, plan } from "../planner/index.ts";
 import { PLANNER_RANGES } from "../planner/patient.ts";
 import { PROCEDURES } from "../planner/schema.ts";
+import { parseCommandLine } from "./command.ts";
 import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 const FLAGS: Record<string, string> = {
@@ -145,25 +146,9 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
     .option(
       "--explain [field]",
       "show the formula, inputs, constants and source of every number (or one field)",
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} });
-  try {
-    cmd.parse(args, { from: "user" });
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.help") return 0;
-    io.err(
-      `perfuse: error: ${(err.message ?? String(e)).replace(/^error: /, "")} (perfuse plan --help lists the flags)`,
     );
-    return EXIT_USAGE;
-  }
-  if (cmd.args.length > 0) {
-    io.err(
-      `perfuse: error: unexpected argument ${JSON.stringify(cmd.args[0])}; flags take the form --name value`,
-    );
-    return EXIT_USAGE;
-  }
+  const stop = parseCommandLine(cmd, args, io);
+  if (stop !== undefined) return stop;
   const o = cmd.opts<Record<string, string | boolean | undefined>>();
   const str = (k: string) => (typeof o[k] === "string" ? (o[k] as string) : undefined);
   try {

@@ -10,6 +10,7 @@ import { loadPatient, loadScenario } from "../io/scenario-files.ts";
 import { type RunSummary, runSimulation } from "../scenario/run.ts";
 import { MAX_DURATION_S, type Scenario } from "../scenario/schema.ts";
 import { createSimulation, PATIENT_PRESETS, type PatientSpec } from "../sim/index.ts";
+import { parseCommandLine } from "./command.ts";
 import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 interface SimulateOptions {
@@ -161,25 +162,9 @@ export async function runSimulate(
     .option(
       "--json",
       "print one JSON object: { simulatedSeconds, signals: { name: { unit, first, last, min, max, mean } } }",
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} });
-  try {
-    cmd.parse(args, { from: "user" });
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.help") return 0;
-    io.err(
-      `perfuse: error: ${(err.message ?? String(e)).replace(/^error: /, "")} (perfuse simulate --help lists the flags)`,
     );
-    return EXIT_USAGE;
-  }
-  if (cmd.args.length > 0) {
-    io.err(
-      `perfuse: error: unexpected argument ${JSON.stringify(cmd.args[0])}; flags take the form --name value`,
-    );
-    return EXIT_USAGE;
-  }
+  const stop = parseCommandLine(cmd, args, io);
+  if (stop !== undefined) return stop;
   const o = cmd.opts<SimulateOptions>();
   let writer: SampleFileWriter | undefined;
   try {

@@ -4,6 +4,7 @@
  */
 import { Command } from "commander";
 import { allExperiments, countVerdicts, runExperiment, type ValidationRow } from "../validation/index.ts";
+import { parseCommandLine } from "./command.ts";
 import { EXIT_FAILURE, EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 export function formatValidationTable(rows: readonly ValidationRow[]): string {
@@ -67,19 +68,9 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     .description("Run every reference check of the patient model and print the validation table.")
     .option("--group <text>", "only the experiments whose group contains this text (e.g. neonate)")
     .option("--json", "print one JSON object: { rows: [...], counts: { good, fair, poor } }")
-    .option("--markdown", "print the table as Markdown (as in docs/validation.md)")
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} });
-  try {
-    cmd.parse(args, { from: "user" });
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.help") return 0;
-    io.err(
-      `perfuse: error: ${(err.message ?? String(e)).replace(/^error: /, "")} (perfuse validate --help lists the flags)`,
-    );
-    return EXIT_USAGE;
-  }
+    .option("--markdown", "print the table as Markdown (as in docs/validation.md)");
+  const stop = parseCommandLine(cmd, args, io);
+  if (stop !== undefined) return stop;
   const o = cmd.opts<{ group?: string; json?: boolean; markdown?: boolean }>();
   try {
     const experiments = allExperiments().filter((e) => o.group === undefined || e.group.includes(o.group));

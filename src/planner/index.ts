@@ -1,4 +1,4 @@
-/** Circuit planner: public surface. The pure planner takes parsed objects; load.ts is the only I/O. */
+/** Circuit planner: public surface. The pure planner takes parsed objects; src/io/catalogue-files.ts reads the files. */
 export { checkReferences, closeNames, mergeCatalogues, mergeProtocol } from "./catalogue.ts";
 export { type Explained, explainText } from "./explain.ts";
 export { type PatientInput, PLANNER_RANGES } from "./patient.ts";
