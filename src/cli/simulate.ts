@@ -6,16 +6,22 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { extname } from "node:path";
 import { Command } from "commander";
 import { type FieldProblem, InputError } from "../common/errors.ts";
+import { loadPlannerData } from "../io/catalogue-files.ts";
+import { loadPlan } from "../io/plan-files.ts";
 import { loadPatient, loadScenario } from "../io/scenario-files.ts";
+import { circuitFromPlan, initiationActions, patientFromPlan } from "../planner/to-circuit.ts";
 import { type RunSummary, runSimulation } from "../scenario/run.ts";
 import { MAX_DURATION_S, type Scenario } from "../scenario/schema.ts";
-import { createSimulation, PATIENT_PRESETS, type PatientSpec } from "../sim/index.ts";
+import { type Action, createSimulation, PATIENT_PRESETS, type PatientSpec } from "../sim/index.ts";
 import { parseCommandLine } from "./command.ts";
 import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 interface SimulateOptions {
   patient?: string;
   scenario?: string;
+  plan?: string;
+  initiate?: boolean;
+  catalogue?: string;
   durationS?: string;
   sampleS?: string;
   seed?: string;
@@ -137,6 +143,51 @@ export function formatSummaryTable(summary: RunSummary): string {
   ].join("\n");
 }
 
+/** Flags that only make sense together: --plan with --patient, a circuit scenario, --initiate, --catalogue. */
+function checkPlanFlags(o: SimulateOptions, scenario: Scenario | undefined): void {
+  const problems: FieldProblem[] = [];
+  if (o.plan === undefined) {
+    if (o.initiate)
+      problems.push({ field: "--initiate", allowed: "used with --plan", received: "no --plan" });
+    if (o.catalogue !== undefined)
+      problems.push({ field: "--catalogue", allowed: "used with --plan", received: "no --plan" });
+  } else {
+    if (o.patient !== undefined) {
+      problems.push({
+        field: "--patient",
+        allowed: "absent with --plan (the plan's patient is simulated): choose one",
+        received: JSON.stringify(o.patient),
+      });
+    }
+    if (scenario?.circuit !== undefined) {
+      problems.push({
+        field: "--plan",
+        allowed: `absent with a scenario that has its own circuit (${scenario.name ?? o.scenario}): choose one, the plan's circuit or the scenario's`,
+        received: JSON.stringify(o.plan),
+      });
+    }
+    if (o.initiate && scenario !== undefined) {
+      problems.push({
+        field: "--initiate",
+        allowed: "absent with --scenario (the scenario's timeline runs): choose one",
+        received: "--initiate",
+      });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/** The plan's patient, circuit and standard initiation (src/planner/to-circuit.ts). */
+function loadPlanned(o: SimulateOptions) {
+  const plan = loadPlan(o.plan!);
+  const { catalogue } = loadPlannerData(o.catalogue === undefined ? {} : { catalogueDir: o.catalogue });
+  return {
+    patient: patientFromPlan(plan),
+    circuit: circuitFromPlan(plan, { catalogue }),
+    initiation: initiationActions(plan),
+  };
+}
+
 /** What `runSimulate` needs from the engine; tests pass a fake. */
 export interface SimulateDeps {
   createSimulation: typeof createSimulation;
@@ -151,6 +202,15 @@ export async function runSimulate(
     .description("Run the patient model (and a scenario timeline) and summarise every signal.")
     .option("--patient <preset|file>", `a preset (${PATIENT_PRESETS.join(", ")}) or a patient JSON/YAML file`)
     .option("--scenario <name|file>", "a scenario file (YAML/JSON) or the name of a shipped scenario")
+    .option(
+      "--plan <file>",
+      "a plan from `perfuse plan --json`: its patient on its circuit (both lines clamped, pump stopped)",
+    )
+    .option(
+      "--initiate",
+      "with --plan and no scenario: go on bypass (unclamp, pump stepped to the plan's target flow over 60 s)",
+    )
+    .option("--catalogue <dir>", "with --plan: the institution catalogue the plan was made with")
     .option(
       "--duration-s <seconds>",
       `simulated time to run, > 0 and ≤ ${MAX_DURATION_S} s (default: the scenario's durationS)`,
@@ -176,13 +236,16 @@ export async function runSimulate(
 
     let scenario: Scenario | undefined;
     if (o.scenario !== undefined) scenario = loadScenario(o.scenario);
+    checkPlanFlags(o, scenario);
+    const planned = o.plan === undefined ? undefined : loadPlanned(o);
     let patient: PatientSpec;
-    if (o.patient !== undefined) patient = loadPatient(o.patient);
+    if (planned) patient = planned.patient;
+    else if (o.patient !== undefined) patient = loadPatient(o.patient);
     else if (scenario) patient = scenario.patient;
     else
       throw new InputError({
         field: "--patient",
-        allowed: `given (a preset: ${PATIENT_PRESETS.join(", ")}, or a file), or --scenario`,
+        allowed: `given (a preset: ${PATIENT_PRESETS.join(", ")}, or a file), or --scenario, or --plan`,
       });
     const durationS = durationFlag ?? scenario?.durationS;
     if (durationS === undefined) {
@@ -199,13 +262,11 @@ export async function runSimulate(
         received: String(sampleS),
       });
     }
-    const actions = (scenario?.actions ?? []).filter((a) => a.t <= durationS);
+    const timeline: Action[] = o.initiate && planned ? planned.initiation : (scenario?.actions ?? []);
+    const actions = timeline.filter((a) => a.t <= durationS);
     const seed = seedFlag ?? scenario?.seed ?? 1;
-    const sim = deps.createSimulation({
-      patient,
-      seed,
-      ...(scenario?.circuit === undefined ? {} : { circuit: scenario.circuit }),
-    });
+    const circuit = planned?.circuit ?? scenario?.circuit;
+    const sim = deps.createSimulation({ patient, seed, ...(circuit === undefined ? {} : { circuit }) });
     const signalNames = o.signals
       ?.split(",")
       .map((s) => s.trim())

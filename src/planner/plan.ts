@@ -284,6 +284,7 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
       : null,
     tubing: tubingOut,
     tableLayout: tubingWithPump.layout,
+    drainageHeightCm: layout.drainageHeightCm,
     cannulae: can.cannulae.map((c) => ({
       role: c.role,
       ...(c.device ? { id: c.device.id } : {}),

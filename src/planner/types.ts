@@ -89,6 +89,8 @@ export interface Plan {
     cardioplegia?: PlanLine;
   };
   tableLayout: string;
+  /** Height of the patient's right atrium above the venous reservoir inlet (the siphon), cm, of the layout. */
+  drainageHeightCm: number;
   cannulae: PlanCannula[];
   /** VAVD the venous cannula needs (mmHg below atmosphere), 0 when gravity suffices. */
   vavdMmHg: number;
