@@ -58,6 +58,8 @@ export interface SessionStart {
   /** Scenario timeline (t from 0). */
   actions: Action[];
   name?: string;
+  /** The extracorporeal circuit description (a scenario's `circuit`), when the case has one. */
+  circuit?: unknown;
 }
 
 export interface SessionFrame {
@@ -102,7 +104,11 @@ export class SessionCore {
   private readonly nameToIndex = new Map<string, number>();
 
   constructor(start: SessionStart) {
-    this.sim = createSimulation({ patient: start.patient, seed: start.seed });
+    this.sim = createSimulation({
+      patient: start.patient,
+      seed: start.seed,
+      ...(start.circuit === undefined ? {} : { circuit: start.circuit }),
+    });
     this.signalCount = this.sim.signals.length;
     for (const [i, s] of this.sim.signals.entries()) this.nameToIndex.set(s.name, i);
     this.ecg = new EcgSynth(start.seed + 1);
