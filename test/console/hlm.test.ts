@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { AlarmManager, CIRCUIT_ALARM_SIGNAL, circuitAlarms } from "../../src/console/alarms.ts";
 import { actionFieldRange, engineActionChoices, engineActionRange } from "../../src/console/fields.ts";
 import { HlmTracker } from "../../src/console/hlm.ts";
-import { SessionCore } from "../../src/console/session.ts";
+import { describeAction, SessionCore } from "../../src/console/session.ts";
 import { ALARM_ARTERIAL_PRESSURE_HIGH, ALARMS } from "../../src/sim/circuit/alarms.ts";
 import { ACTION_TYPES, CIRCUIT_SIGNALS, planCircuit, SIGNALS } from "../../src/sim/index.ts";
 import { MODULES } from "../../web/src/hlm/modules.ts";
@@ -51,6 +51,22 @@ describe("HLM modules bind to the engine by name", () => {
       }
   });
 
+  it("gives every readout and control a distinct test id within a mode", () => {
+    for (const mode of ["cpb", "ecmo"] as const) {
+      const ids = new Set<string>();
+      for (const m of MODULES[mode]) {
+        for (const r of m.readouts) {
+          expect(ids.has(`hlm-${r.id}`), `${mode}: hlm-${r.id}`).toBe(false);
+          ids.add(`hlm-${r.id}`);
+        }
+        for (const c of m.controls) {
+          expect(ids.has(`hlm-${c.id}`), `${mode}: hlm-${c.id}`).toBe(false);
+          ids.add(`hlm-${c.id}`);
+        }
+      }
+    }
+  });
+
   it("reads the engine's enum choices: clamps, interlocks, faults", () => {
     expect(engineActionChoices("clamp.set", "clamp")).toEqual(["venousLine", "arterialLine"]);
     expect(engineActionChoices("interlock.set", "interlock")).toEqual(["level", "bubble", "pressure"]);
@@ -69,7 +85,7 @@ describe("HLM modules bind to the engine by name", () => {
 
   it("narrows roller flow to stroke volume × maximum speed where that is below the schema's 10 L/min", () => {
     const plan = planCircuit(cabg.circuit);
-    const c = MODULES.cpb.flatMap((m) => m.controls).find((x) => x.id === "pump-flow")!;
+    const c = MODULES.cpb.flatMap((m) => m.controls).find((x) => x.id === "set-flow")!;
     expect(plan.pump.kind).toBe("roller");
     // 1/2" boot: the pump could deliver 11.25 L/min; the schema's 10 L/min is the tighter bound here.
     expect(c.fields![0]!.max!(plan)).toBeCloseTo(11.25, 6);
@@ -82,6 +98,22 @@ describe("HLM modules bind to the engine by name", () => {
     const s = new SessionCore({ patient: cabg.patient!, seed: 1, actions: [], circuit: cabg.circuit });
     expect(s.act({ type: "arterialPump.setFlow", flowLPerMin: 10.01 })).toBe(false);
     expect(s.act({ type: "arterialPump.setFlow", flowLPerMin: 10 })).toBe(true);
+  });
+});
+
+describe("circuit actions in the event log", () => {
+  it("reads like a perfusion record", () => {
+    expect(describeAction({ t: 0, type: "clamp.set", clamp: "venousLine", occlusion: 0.3 })).toBe(
+      "venous line clamp 30 % closed",
+    );
+    expect(describeAction({ t: 0, type: "arterialPump.setFlow", flowLPerMin: 4.5 })).toBe(
+      "arterial pump 4.5 L/min",
+    );
+    expect(describeAction({ t: 0, type: "gas.set", fio2: 0.45, sweepGasFlowLPerMin: 2.6 })).toBe(
+      "gas FiO₂ 45 % sweep 2.6 L/min",
+    );
+    expect(describeAction({ t: 0, type: "aorticCrossClamp.set", on: true })).toBe("aortic cross-clamp on");
+    expect(describeAction({ t: 0, type: "vent.set", rateMlPerMin: 150 })).toBe("vent.set rateMlPerMin=150");
   });
 });
 
@@ -145,6 +177,28 @@ describe("HlmTracker", () => {
     expect(h.interlocks).toEqual({ level: false, bubble: true, pressure: true });
     expect([h.vavdOn, h.vavdSetMmHg, h.suckerMlPerMin, h.ventMlPerMin]).toEqual([true, -30, 200, 150]);
   });
+});
+
+describe("the shipped CPB scenarios in the console", () => {
+  it.each(["adult-cpb-cabg", "neonate-cpb"])(
+    "%s carries its circuit into the session and the modules' plan",
+    (file) => {
+      const sc = SCENARIOS.find((x) => x.file === file)!;
+      expect(sc.error).toBeUndefined();
+      expect(sc.circuit).toBeDefined();
+      const plan = planCircuit(sc.circuit);
+      expect([plan.venousClamp, plan.arterialClamp]).toEqual([1, 1]);
+      const s = new SessionCore({
+        patient: sc.patient!,
+        seed: sc.seed,
+        actions: sc.actions,
+        circuit: sc.circuit,
+      });
+      s.advance(2, false);
+      expect(s.read("circuit.venousReservoir.level")).toBeGreaterThan(0);
+      expect(s.read(CIRCUIT_ALARM_SIGNAL)).toBe(0);
+    },
+  );
 });
 
 describe("a CPB session operated by console actions (adult-cpb-cabg circuit, no timeline)", () => {

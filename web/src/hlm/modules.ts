@@ -110,13 +110,13 @@ const arterialPump: HlmModule = {
   readouts: pumpReadouts,
   controls: [
     {
-      id: "pump-flow",
+      id: "set-flow",
       action: "arterialPump.setFlow",
       label: "Set flow",
       fields: [{ field: "flowLPerMin", label: "Flow", unit: "L/min", max: rollerMaxFlow }],
     },
     {
-      id: "pump-rpm",
+      id: "set-rpm",
       action: "arterialPump.setRpm",
       label: "Set speed",
       fields: [{ field: "rpm", label: "Speed", unit: "rpm", max: pumpMaxRpm }],
@@ -329,8 +329,8 @@ const suction: HlmModule = {
   id: "suction",
   title: "Suckers, vent, fluids",
   readouts: [
-    { id: "sucker", derived: (h) => h.suckerMlPerMin, label: "Sucker (set)", unit: "mL/min", digits: 0 },
-    { id: "vent", derived: (h) => h.ventMlPerMin, label: "Vent (set)", unit: "mL/min", digits: 0 },
+    { id: "sucker-rate", derived: (h) => h.suckerMlPerMin, label: "Sucker (set)", unit: "mL/min", digits: 0 },
+    { id: "vent-rate", derived: (h) => h.ventMlPerMin, label: "Vent (set)", unit: "mL/min", digits: 0 },
     { id: "uf", signal: "circuit.ultrafiltrate", label: "Ultrafiltrate", unit: "mL", digits: 0 },
     { id: "sampled", signal: "circuit.sampledVolume", label: "Sampled", unit: "mL", digits: 1 },
   ],
