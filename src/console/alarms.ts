@@ -239,9 +239,9 @@ export const LIMIT_RANGES: Record<string, { min: number; max: number; unit: stri
 
 /**
  * The extracorporeal circuit's alarms (src/sim/circuit/alarms.ts: id, bit, name, IEC priority) read from
- * its alarm word. The signal name is the console's proposal until the circuit publishes signals.
+ * its alarm word, the engine's signal `circuit.alarmBits` (bit id − 1 per alarm; `circuit.alarms` is the count).
  */
-export const CIRCUIT_ALARM_SIGNAL = "circuit.alarms";
+export const CIRCUIT_ALARM_SIGNAL = "circuit.alarmBits";
 
 export function circuitAlarms(
   table: readonly { key: string; bit: number; name: string; priority: AlarmPriority }[],

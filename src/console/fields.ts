@@ -33,6 +33,17 @@ export function engineActionRange(type: string, field: string): { min: number; m
   return { min: node.minValue, max: node.maxValue };
 }
 
+/** The choices of an enum field of an action type in the engine's schema (e.g. `clamp.set` `clamp`), or null. */
+export function engineActionChoices(type: string, field: string): string[] | null {
+  const options =
+    (actionSchema as unknown as { options?: { shape: Record<string, unknown> }[] }).options ?? [];
+  const option = options.find((o) => (o.shape.type as { value?: unknown } | undefined)?.value === type);
+  let node = option?.shape[field] as { options?: unknown; unwrap?: () => unknown } | undefined;
+  for (let i = 0; i < 4 && node && !Array.isArray(node.options) && node.unwrap; i++)
+    node = node.unwrap() as typeof node;
+  return node && Array.isArray(node.options) ? (node.options as string[]).map(String) : null;
+}
+
 /** The field range for an action field, in shown units. */
 export function actionFieldRange(
   type: string,

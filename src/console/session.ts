@@ -58,6 +58,8 @@ export interface SessionStart {
   /** Scenario timeline (t from 0). */
   actions: Action[];
   name?: string;
+  /** The extracorporeal circuit description (a scenario's `circuit`), when the case has one. */
+  circuit?: unknown;
 }
 
 export interface SessionFrame {
@@ -102,7 +104,11 @@ export class SessionCore {
   private readonly nameToIndex = new Map<string, number>();
 
   constructor(start: SessionStart) {
-    this.sim = createSimulation({ patient: start.patient, seed: start.seed });
+    this.sim = createSimulation({
+      patient: start.patient,
+      seed: start.seed,
+      ...(start.circuit === undefined ? {} : { circuit: start.circuit }),
+    });
     this.signalCount = this.sim.signals.length;
     for (const [i, s] of this.sim.signals.entries()) this.nameToIndex.set(s.name, i);
     this.ecg = new EcgSynth(start.seed + 1);
@@ -311,6 +317,8 @@ export const DRUG_UNITS: Record<string, string> = {
   nitroglycerin: "µg",
 };
 
+const pct = (fraction: unknown) => Math.round(Number(fraction) * 1000) / 10;
+
 /** One line describing an action, for the event log and trend markers. */
 export function describeAction(a: Action): string {
   const r = a as Record<string, unknown>;
@@ -339,6 +347,26 @@ export function describeAction(a: Action): string {
       return r.waterTempC === null ? "blanket off" : `blanket water ${r.waterTempC} °C`;
     case "patient.setTemperature":
       return `patient temperature set to ${r.tempC} °C`;
+    case "arterialPump.setFlow":
+      return `arterial pump ${r.flowLPerMin} L/min`;
+    case "arterialPump.setRpm":
+      return `arterial pump ${r.rpm} rpm`;
+    case "arterialPump.stop":
+      return "arterial pump stopped";
+    case "clamp.set":
+      return `${r.clamp === "venousLine" ? "venous" : "arterial"} line clamp ${pct(r.occlusion)} % closed`;
+    case "gas.set": {
+      const parts = ["gas"];
+      if (r.fio2 !== undefined) parts.push(`FiO₂ ${pct(r.fio2)} %`);
+      if (r.sweepGasFlowLPerMin !== undefined) parts.push(`sweep ${r.sweepGasFlowLPerMin} L/min`);
+      return parts.join(" ");
+    }
+    case "heaterCooler.set":
+      return `heater–cooler water ${r.waterTempC} °C`;
+    case "aorticCrossClamp.set":
+      return r.on ? "aortic cross-clamp on" : "aortic cross-clamp off";
+    case "cardioplegia.deliver":
+      return `cardioplegia ${r.volumeMl} mL${r.solution ? ` ${r.solution}` : ""}${r.route ? ` ${r.route}` : ""}`;
     default: {
       const { t: _t, type, ...rest } = r;
       return `${type} ${Object.entries(rest)

@@ -3,7 +3,9 @@
  * machine modules, trends, and a tabbed side panel for interventions, labs and logs.
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { bsa } from "../../src/calc/bsa.ts";
 import { describePatient, formatClock } from "../../src/console/session.ts";
+import { planCircuit } from "../../src/sim/index.ts";
 import { AlarmBar, AlarmLog } from "./alarms/AlarmBar.tsx";
 import { AlarmSettings } from "./alarms/AlarmSettings.tsx";
 import { AlarmController } from "./alarms/controller.ts";
@@ -62,6 +64,12 @@ export function ConsoleScreen({
     [client, alarms],
   );
   const w = choice.patient.weightKg;
+  const plan = useMemo(() => (choice.circuit === undefined ? null : planCircuit(choice.circuit)), [choice]);
+  // Flow index per m² (Mosteller, the calculators' default).
+  const bsaM2 = useMemo(
+    () => Number(bsa({ weightKg: choice.patient.weightKg, heightCm: choice.patient.heightCm }).value),
+    [choice],
+  );
   return (
     <div class="console">
       <header class="topbar">
@@ -86,7 +94,7 @@ export function ConsoleScreen({
       <AlarmBar ctrl={alarms} />
       <div class="layout">
         <Monitor client={client} weightKg={w} />
-        <HlmConsole client={client} />
+        <HlmConsole client={client} plan={plan} bsaM2={bsaM2} />
         <Trends client={client} alarms={alarms} />
         <aside class="side" aria-label="Interventions and logs">
           <div class="tabs" role="tablist">

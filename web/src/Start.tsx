@@ -48,6 +48,8 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
   const [sex, setSex] = useState<"male" | "female">("male");
   const [scenario, setScenario] = useState(SCENARIOS[0]?.file ?? "");
   const [planText, setPlanText] = useState("");
+  /** Run the scenario's timed actions, or only its setup at t = 0 (the user operates the rest). */
+  const [timeline, setTimeline] = useState(true);
   const [error, setError] = useState("");
   const f = useFields({
     weight: { range: range(L.weightKg, "kg"), initial: "70" },
@@ -69,10 +71,11 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
         onStart({
           patient: s.patient,
           seed: s.seed,
-          actions: s.actions,
+          actions: timeline ? s.actions : s.actions.filter((a) => a.t === 0),
           name: s.name,
-          title: s.name,
+          title: timeline ? s.name : `${s.name} (operated by hand)`,
           description: s.description,
+          ...(s.circuit === undefined ? {} : { circuit: s.circuit }),
         });
         return;
       }
@@ -153,6 +156,16 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
                   {s.patient ? <small>{describePatient(s.patient)}</small> : null}
                 </label>
               ))}
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={timeline}
+                  onChange={(e) => setTimeline((e.target as HTMLInputElement).checked)}
+                  data-testid="scenario-timeline"
+                />
+                Run the scenario's timed actions (unticked: only its setup at t = 0; you operate the
+                heart–lung machine and give the drugs yourself)
+              </label>
             </div>
           ) : null}
           {source === "preset" ? (

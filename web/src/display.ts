@@ -21,5 +21,7 @@ export const COLOURS = {
 
 export function formatValue(v: number, digits: number, scale = 1): string {
   if (!Number.isFinite(v)) return "—";
-  return (v * scale).toFixed(digits);
+  const s = (v * scale).toFixed(digits);
+  // "-0.00" (a stopped roller's slip) reads as a reverse flow: show the rounded value's sign only if non-zero.
+  return Number(s) === 0 ? s.replace(/^-/, "") : s;
 }

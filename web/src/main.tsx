@@ -29,6 +29,7 @@ function App() {
             seed: choice.seed,
             actions: choice.actions,
             name: choice.name,
+            ...(choice.circuit === undefined ? {} : { circuit: choice.circuit }),
           });
           setFatal("");
           setSession({ client, choice });

@@ -17,6 +17,8 @@ export interface ScenarioEntry {
   patient?: PatientSpec;
   seed: number;
   actions: Action[];
+  /** The scenario's extracorporeal circuit description, if any. */
+  circuit?: unknown;
   error?: string;
 }
 
@@ -48,6 +50,7 @@ export function loadScenario(file: string, text: string): ScenarioEntry {
       patient: s.patient,
       seed: s.seed ?? 1,
       actions: s.actions,
+      ...(s.circuit === undefined ? {} : { circuit: s.circuit }),
     };
   } catch (e) {
     const message = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : String(e);

@@ -22,7 +22,7 @@ export class AlarmController {
     private readonly client: SimClient,
     ageYears: number,
   ) {
-    // Patient-monitor limit alarms, and the circuit's alarm word (silent until the engine publishes it).
+    // Patient-monitor limit alarms, and the circuit's alarm word (silent in a case without a circuit).
     this.manager = new AlarmManager([...defaultAlarms(ageYears), ...circuitAlarms(CIRCUIT_ALARMS)]);
     this.off = client.onFrame((f) => {
       this.manager.evaluate(f.timeS, (s) => client.read(s));

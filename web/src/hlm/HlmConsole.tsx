@@ -1,144 +1,241 @@
 /**
- * The heart–lung machine (or ECMO) console: modules bound to circuit signals and actions by name
- * (modules.ts). Modules whose signals the engine does not have yet show as waiting for the circuit.
+ * The heart–lung machine (or ECMO) console: modules bound to the engine's circuit signals and actions by
+ * name (modules.ts), the perfusion timers, and the operator's set state (HlmTracker). Without a circuit in
+ * the case, the modules say so and offer no controls (the engine would refuse circuit actions).
  */
-import { useState } from "preact/hooks";
-import { actionFieldRange } from "../../../src/console/fields.ts";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { actionFieldRange, engineActionChoices } from "../../../src/console/fields.ts";
+import { HlmTracker } from "../../../src/console/hlm.ts";
 import { formatClock } from "../../../src/console/session.ts";
-import { ACTION_TYPES } from "../../../src/sim/index.ts";
+import type { CircuitPlan } from "../../../src/sim/index.ts";
 import type { SimClient } from "../client.ts";
 import { NumberField } from "../controls/NumberField.tsx";
 import { useFields } from "../controls/useFields.ts";
 import { useTick } from "../controls/useTick.ts";
 import { formatValue } from "../display.ts";
-import { type ConsoleMode, type HlmModule, MODULES, type ModuleControl, TIMERS } from "./modules.ts";
+import {
+  type ConsoleMode,
+  type HlmContext,
+  type HlmModule,
+  MODULES,
+  type ModuleControl,
+  type Readout,
+} from "./modules.ts";
 
-const KNOWN_ACTIONS = new Set<string>(ACTION_TYPES);
-
-export function HlmConsole({ client }: { client: SimClient }) {
+export function HlmConsole({
+  client,
+  plan,
+  bsaM2,
+}: {
+  client: SimClient;
+  plan: CircuitPlan | null;
+  bsaM2: number;
+}) {
   const [mode, setMode] = useState<ConsoleMode>("cpb");
+  const tracker = useMemo(
+    () => new HlmTracker({ venousClamp: plan?.venousClamp ?? 1, arterialClamp: plan?.arterialClamp ?? 1 }),
+    [client, plan],
+  );
+  useEffect(
+    () =>
+      client.onFrame((f) => {
+        for (const e of f.events)
+          if (e.action && (e.kind === "action" || e.kind === "scenario")) tracker.onAction(e.action, e.tS);
+        tracker.update(f.timeS, client.read("circuit.arterialPump.flow"), client.read("patient.co"));
+      }),
+    [client, tracker],
+  );
   useTick(client, 250);
+  const ctx: HlmContext = { bsaM2 };
   return (
     <section class="hlm" aria-label={mode === "cpb" ? "Heart–lung machine" : "ECMO console"}>
       <div class="hlm-head">
         <h2>{mode === "cpb" ? "Heart–lung machine" : "ECMO console"}</h2>
         <fieldset class="seg" aria-label="Console mode">
-          <button
-            type="button"
-            class={`btn ${mode === "cpb" ? "on" : ""}`}
-            aria-pressed={mode === "cpb"}
-            onClick={() => setMode("cpb")}
-          >
-            CPB
-          </button>
-          <button
-            type="button"
-            class={`btn ${mode === "ecmo" ? "on" : ""}`}
-            aria-pressed={mode === "ecmo"}
-            onClick={() => setMode("ecmo")}
-          >
-            ECMO
-          </button>
+          {(["cpb", "ecmo"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              class={`btn ${mode === m ? "on" : ""}`}
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+            >
+              {m.toUpperCase()}
+            </button>
+          ))}
         </fieldset>
       </div>
-      <Timers client={client} />
+      <Timers client={client} tracker={tracker} />
+      {plan ? null : (
+        <p class="waiting" data-testid="hlm-no-circuit">
+          No extracorporeal circuit in this case: start a CPB scenario (e.g. adult-cpb-cabg) to run the
+          heart–lung machine.
+        </p>
+      )}
       <div class="modules">
         {MODULES[mode].map((m) => (
-          <Module key={m.id} m={m} client={client} />
+          <Module key={m.id} m={m} client={client} plan={plan} tracker={tracker} ctx={ctx} />
         ))}
       </div>
     </section>
   );
 }
 
-function Module({ m, client }: { m: HlmModule; client: SimClient }) {
-  const bound = m.readouts.some((r) => client.has(r.signal));
+function readoutValue(r: Readout, client: SimClient, tracker: HlmTracker, ctx: HlmContext): number {
+  if (r.derived) return r.derived(tracker, (s) => client.read(s), ctx);
+  return r.signal ? client.read(r.signal) : Number.NaN;
+}
+
+function Module(props: {
+  m: HlmModule;
+  client: SimClient;
+  plan: CircuitPlan | null;
+  tracker: HlmTracker;
+  ctx: HlmContext;
+}) {
+  const { m, client, plan, tracker, ctx } = props;
+  const bound = plan !== null && m.readouts.every((r) => !r.signal || client.has(r.signal));
   return (
     <div class={`module ${bound ? "" : "unbound"}`} data-testid={`module-${m.id}`}>
       <h3>{m.title}</h3>
-      <dl>
-        {m.readouts.map((r) => (
-          <div key={r.signal}>
-            <dt>{r.label}</dt>
-            <dd>
-              {formatValue(client.read(r.signal), r.digits, r.scale)} <small>{r.unit}</small>
-            </dd>
-          </div>
-        ))}
-      </dl>
-      {m.controls.length > 0 ? (
-        <div class="module-controls">
-          {m.controls.map((c) =>
-            KNOWN_ACTIONS.has(c.action) ? (
-              <ControlForm key={`${c.action}.${c.field}`} c={c} client={client} />
-            ) : (
-              <button
-                key={`${c.action}.${c.field}`}
-                type="button"
-                class="btn"
-                disabled
-                title={`needs the action ${c.action}`}
-              >
-                {c.label}
-              </button>
-            ),
-          )}
-        </div>
+      {m.readouts.length > 0 ? (
+        <dl>
+          {m.readouts.map((r) => {
+            const v = plan ? readoutValue(r, client, tracker, ctx) : Number.NaN;
+            const shown = v * (r.scale ?? 1);
+            const out = (r.low !== undefined && shown < r.low) || (r.high !== undefined && shown > r.high);
+            return (
+              <div key={r.id} class={out ? "out" : ""}>
+                <dt title={r.signal ?? "set by the console (the engine publishes no signal for it)"}>
+                  {r.label}
+                </dt>
+                <dd>
+                  <span data-testid={`hlm-${r.id}`}>
+                    {r.onOff && Number.isFinite(v)
+                      ? v > 0.5
+                        ? "on"
+                        : "off"
+                      : formatValue(v, r.digits, r.scale)}
+                  </span>{" "}
+                  <small>{r.unit}</small>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
       ) : null}
-      {bound ? null : <p class="waiting">Waiting for the circuit model (issue 4): {m.note}.</p>}
+      {plan && m.controls.length > 0 ? (
+        <details class="module-controls" open={m.open}>
+          <summary>Controls</summary>
+          {m.controls
+            .filter((c) => !c.when || c.when(plan))
+            .map((c) => (
+              <ControlForm key={c.id} c={c} client={client} plan={plan} />
+            ))}
+        </details>
+      ) : null}
     </div>
   );
 }
 
-function Timers({ client }: { client: SimClient }) {
-  const running = new Map<string, number | null>();
-  for (const e of client.events) {
-    const type = e.action?.type;
-    if (!type) continue;
-    for (const t of TIMERS) {
-      if (t.start.includes(type)) running.set(t.id, e.tS);
-      if (t.stop.includes(type)) running.set(t.id, null);
-    }
-  }
+function Timers({ client, tracker }: { client: SimClient; tracker: HlmTracker }) {
+  const t = tracker.timers(client.timeS);
+  const clock = (s: number | null) => (s === null ? "—" : formatClock(s));
+  const items: [string, string, string][] = [
+    ["case", "Case", formatClock(client.timeS)],
+    ["bypass", t.onBypass ? "Bypass (on)" : "Bypass", t.bypassS > 0 ? formatClock(t.bypassS) : "—"],
+    ["xclamp", "Cross-clamp", clock(t.crossClampS)],
+    ["cp", "Since cardioplegia", clock(t.sinceCardioplegiaS)],
+    ["arrest", "Circulatory arrest", clock(t.arrestS)],
+  ];
   return (
     <div class="timers">
-      <div class="timer">
-        <span>Case</span>
-        <strong data-testid="timer-case">{formatClock(client.timeS)}</strong>
-      </div>
-      {TIMERS.map((t) => {
-        const since = running.get(t.id);
-        return (
-          <div class="timer" key={t.id}>
-            <span>{t.label}</span>
-            <strong>{since === undefined || since === null ? "—" : formatClock(client.timeS - since)}</strong>
-          </div>
-        );
-      })}
+      {items.map(([id, label, value]) => (
+        <div class={`timer ${id === "bypass" && t.onBypass ? "running" : ""}`} key={id}>
+          <span>{label}</span>
+          <strong data-testid={`timer-${id}`}>{value}</strong>
+        </div>
+      ))}
     </div>
   );
 }
 
 /**
- * A control whose action type the engine knows: a number field with the range from the engine's schema
- * (in shown units) and a Set button that sends the action.
+ * A control: number fields (range from the engine's schema for the action field, in shown units, narrowed
+ * by the circuit where the engine narrows it), choices (the schema's enum, or on/off for booleans) and a
+ * button that sends the action. A field with bad input blocks the action and shows why, with the range.
  */
-function ControlForm({ c, client }: { c: ModuleControl; client: SimClient }) {
-  const f = useFields({
-    v: { range: actionFieldRange(c.action, c.field, c.unit, { scale: c.scale ?? 1 }), initial: "" },
-  });
+function ControlForm({ c, client, plan }: { c: ModuleControl; client: SimClient; plan: CircuitPlan }) {
+  const fields = c.fields ?? [];
+  const defs = Object.fromEntries(
+    fields.map((f) => {
+      const scale = f.scale ?? 1;
+      const max = f.max?.(plan);
+      return [
+        f.field,
+        {
+          range: actionFieldRange(c.action, f.field, f.unit, {
+            scale,
+            ...(max === undefined ? {} : { max: max * scale }),
+          }),
+          initial: "",
+          optional: f.optional,
+        },
+      ];
+    }),
+  );
+  const form = useFields(defs);
+  const choiceDefs = (c.choices ?? []).map((ch) => ({
+    ...ch,
+    options: ch.boolean ? ["on", "off"] : (engineActionChoices(c.action, ch.field) ?? []),
+  }));
+  const [picked, setPicked] = useState<Record<string, string>>(() =>
+    Object.fromEntries(choiceDefs.map((ch) => [ch.field, ch.optional ? "" : (ch.options[0] ?? "")])),
+  );
+  const send = () => {
+    const v = form.values();
+    if (!v) return;
+    const action: Record<string, unknown> = { type: c.action, ...(c.extra ?? {}) };
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) action[k] = x;
+    for (const ch of choiceDefs) {
+      const p = picked[ch.field] ?? "";
+      if (p === "") continue;
+      action[ch.field] = ch.boolean ? p === "on" : p;
+    }
+    client.act(action as { type: string });
+  };
   return (
-    <div class="row">
-      <NumberField label={c.label} {...f.bind("v")} />
-      <button
-        type="button"
-        class="btn"
-        onClick={() => {
-          const v = f.values(["v"]);
-          if (v?.v !== undefined) client.act({ type: c.action, ...(c.extra ?? {}), [c.field]: v.v });
-        }}
-      >
-        Set
+    <div class={`control ${fields.length + choiceDefs.length === 0 ? "bare" : ""}`}>
+      {fields.map((f) => (
+        <NumberField
+          key={f.field}
+          label={f.label}
+          testId={`hlm-${c.id}-${f.field}`}
+          {...form.bind(f.field)}
+        />
+      ))}
+      {choiceDefs.map((ch) => (
+        <label class="field select" key={ch.field}>
+          <span>{ch.label}</span>
+          <select
+            value={picked[ch.field]}
+            data-testid={`hlm-${c.id}-${ch.field}`}
+            onChange={(e) => {
+              const value = (e.target as HTMLSelectElement).value;
+              setPicked((p) => ({ ...p, [ch.field]: value }));
+            }}
+          >
+            {ch.optional ? <option value="">(circuit default)</option> : null}
+            {ch.options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <button type="button" class="btn" data-testid={`hlm-${c.id}`} onClick={send}>
+        {c.label}
       </button>
     </div>
   );

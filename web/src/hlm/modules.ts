@@ -1,33 +1,66 @@
 /**
- * The heart–lung machine console as a set of modules (a pump, the gas blender, the heater–cooler …).
- * Each module binds by NAME to engine signals (readouts) and action types (controls). The
- * extracorporeal circuit (issue 4) is not in the engine yet, so these names are the console's proposal;
- * when the circuit lands, a module lights up as soon as its signals exist, and its controls enable
- * as soon as the engine's action schema has their action type. Adjust names here only.
+ * The heart–lung machine console as a set of modules (arterial pump, line pressures, reservoir, clamps …).
+ * Each module binds by NAME to the engine's circuit signals (src/sim/cpb/signals.ts) and action types
+ * (src/sim/actions.ts); test/console/hlm.test.ts checks that every name here exists in the engine, so a
+ * rename there fails a test instead of blanking a readout. Numeric fields take their range from the
+ * engine's schema (src/console/fields.ts), narrowed by the case's circuit where the engine narrows it
+ * too (roller flow ≤ stroke volume × maximum speed, speed ≤ the pump's maximum).
+ *
+ * Readouts without a signal (clamp occlusion, suckers, interlock switches) show what the console last
+ * set (`derived`, from HlmTracker): the engine publishes no signal for them.
  */
+import type { HlmTracker } from "../../../src/console/hlm.ts";
+import type { CircuitPlan } from "../../../src/sim/index.ts";
 
 export interface Readout {
-  signal: string;
+  /** Test id suffix: `hlm-<id>`. */
+  id: string;
+  /** Engine signal (the value shown = signal × scale). */
+  signal?: string;
+  /** Or a value the console derives (set state, per-BSA index); `ctx` gives the patient's BSA. */
+  derived?: (h: HlmTracker, read: (s: string) => number, ctx: HlmContext) => number;
   label: string;
   unit: string;
-  /** Shown = internal × scale. */
   scale?: number;
   digits: number;
-  /** Optional alarm line drawn on the module (shown value). */
+  /** Shows "on"/"off" for a 1/0 value. */
+  onOff?: boolean;
+  /** Marks the number out of range (shown units): a visual cue; alarms come from the alarm manager. */
   low?: number;
   high?: number;
 }
 
-export interface ModuleControl {
-  /** Action type the control sends. */
-  action: string;
-  /** Numeric field of the action the control sets. */
+export interface ControlField {
   field: string;
   label: string;
   unit: string;
+  /** Shown = internal × scale (fractions shown as %). */
   scale?: number;
-  /** Fixed extra fields of the action (e.g. which clamp). */
+  optional?: boolean;
+  /** A stricter maximum from the case's circuit (internal units), when the engine narrows it too. */
+  max?: (plan: CircuitPlan) => number | undefined;
+}
+
+export interface ChoiceField {
+  field: string;
+  label: string;
+  /** Booleans are offered as on/off. Otherwise the choices come from the engine's schema enum. */
+  boolean?: boolean;
+  optional?: boolean;
+}
+
+export interface ModuleControl {
+  /** Test ids: button `hlm-<id>`, fields `hlm-<id>-<field>`. */
+  id: string;
+  action: string;
+  /** Button text. */
+  label: string;
+  fields?: ControlField[];
+  choices?: ChoiceField[];
+  /** Fixed fields of the action (e.g. which clamp). */
   extra?: Record<string, unknown>;
+  /** Shown only when the circuit has the component. */
+  when?: (plan: CircuitPlan) => boolean;
 }
 
 export interface HlmModule {
@@ -35,153 +68,400 @@ export interface HlmModule {
   title: string;
   readouts: Readout[];
   controls: ModuleControl[];
-  /** What this module will show, for the placeholder. */
-  note: string;
+  /** Controls shown open (the ones a perfusionist uses all the time); the others fold under "Controls". */
+  open?: boolean;
+}
+
+export interface HlmContext {
+  bsaM2: number;
 }
 
 export type ConsoleMode = "cpb" | "ecmo";
 
+/** Roller: the engine refuses flow above stroke volume × maximum speed (Simulation.checkCircuitAction). */
+const rollerMaxFlow = (p: CircuitPlan) =>
+  p.pump.kind === "roller" ? (p.pump.params.maxRpm * p.pump.params.strokeVolumeMlPerRev) / 1000 : undefined;
+const pumpMaxRpm = (p: CircuitPlan) => p.pump.params.maxRpm;
+
+const pumpReadouts: Readout[] = [
+  { id: "pump-flow", signal: "circuit.arterialPump.flow", label: "Flow", unit: "L/min", digits: 2 },
+  { id: "pump-rpm", signal: "circuit.arterialPump.rpm", label: "Speed", unit: "rpm", digits: 0 },
+  {
+    id: "pump-ci",
+    derived: (_h, read, ctx) => read("circuit.arterialPump.flow") / ctx.bsaM2,
+    label: "Flow index",
+    unit: "L/min/m²",
+    digits: 2,
+  },
+  {
+    id: "pump-bypass",
+    signal: "circuit.bypassFraction",
+    label: "Bypass",
+    unit: "% of flow",
+    scale: 100,
+    digits: 0,
+  },
+];
+
 const arterialPump: HlmModule = {
   id: "arterial-pump",
   title: "Arterial pump",
-  readouts: [
-    { signal: "circuit.arterialPump.flow", label: "Flow", unit: "L/min", digits: 2 },
-    { signal: "circuit.arterialPump.rpm", label: "Speed", unit: "rpm", digits: 0 },
-    { signal: "circuit.arterialPump.flowIndex", label: "CI", unit: "L/min/m²", digits: 2 },
+  open: true,
+  readouts: pumpReadouts,
+  controls: [
+    {
+      id: "set-flow",
+      action: "arterialPump.setFlow",
+      label: "Set flow",
+      fields: [{ field: "flowLPerMin", label: "Flow", unit: "L/min", max: rollerMaxFlow }],
+    },
+    {
+      id: "set-rpm",
+      action: "arterialPump.setRpm",
+      label: "Set speed",
+      fields: [{ field: "rpm", label: "Speed", unit: "rpm", max: pumpMaxRpm }],
+    },
+    { id: "pump-stop", action: "arterialPump.stop", label: "Stop pump" },
   ],
-  controls: [{ action: "arterialPump.setFlow", field: "flowLPerMin", label: "Set flow", unit: "L/min" }],
-  note: "roller or centrifugal; flow, rpm, flow index",
 };
 
 const pressures: HlmModule = {
   id: "pressures",
   title: "Line pressures",
   readouts: [
-    { signal: "circuit.pressure.arterialLine", label: "Art line", unit: "mmHg", digits: 0, high: 300 },
-    { signal: "circuit.pressure.preOxygenator", label: "Pre-oxy", unit: "mmHg", digits: 0 },
-    { signal: "circuit.pressure.postOxygenator", label: "Post-oxy", unit: "mmHg", digits: 0 },
-    { signal: "circuit.oxygenator.deltaP", label: "ΔP", unit: "mmHg", digits: 0 },
-    { signal: "circuit.pressure.venousLine", label: "Venous", unit: "mmHg", digits: 0 },
+    {
+      id: "p-arterial",
+      signal: "circuit.arterialLine.pressure",
+      label: "Art line",
+      unit: "mmHg",
+      digits: 0,
+      high: 250,
+    },
+    { id: "p-preoxy", signal: "circuit.preOxygenatorPressure", label: "Pre-oxy", unit: "mmHg", digits: 0 },
+    { id: "p-postoxy", signal: "circuit.postOxygenatorPressure", label: "Post-oxy", unit: "mmHg", digits: 0 },
+    { id: "p-deltap", signal: "circuit.oxygenator.deltaP", label: "Oxy ΔP", unit: "mmHg", digits: 0 },
+    { id: "p-venous", signal: "circuit.venousLine.pressure", label: "Venous", unit: "mmHg", digits: 0 },
   ],
   controls: [],
-  note: "arterial line, pre/post-oxygenator, ΔP, venous line",
 };
 
 const reservoir: HlmModule = {
   id: "reservoir",
   title: "Venous reservoir",
   readouts: [
-    { signal: "circuit.venousReservoir.level", label: "Level", unit: "mL", digits: 0, low: 300 },
-    { signal: "circuit.vavd.pressure", label: "VAVD", unit: "mmHg", digits: 0 },
+    {
+      id: "level",
+      signal: "circuit.venousReservoir.level",
+      label: "Level",
+      unit: "mL",
+      digits: 0,
+      low: 400,
+    },
+    { id: "vavd", signal: "circuit.vavdPressure", label: "VAVD", unit: "mmHg", digits: 0 },
+    { id: "circuit-volume", signal: "circuit.volume", label: "Circuit", unit: "mL", digits: 0 },
   ],
-  controls: [{ action: "vavd.set", field: "pressureMmHg", label: "VAVD", unit: "mmHg" }],
-  note: "level with alarm line, vacuum-assisted drainage",
+  controls: [
+    {
+      id: "vavd-on",
+      action: "vavd.set",
+      label: "VAVD on",
+      extra: { on: true },
+      fields: [{ field: "pressureMmHg", label: "Vacuum", unit: "mmHg" }],
+    },
+    { id: "vavd-off", action: "vavd.set", label: "VAVD off (vent)", extra: { on: false } },
+  ],
 };
+
+const clampControl = (clamp: "venousLine" | "arterialLine", name: string): ModuleControl[] => [
+  {
+    id: `clamp-${clamp}`,
+    action: "clamp.set",
+    label: `Set ${name}`,
+    extra: { clamp },
+    fields: [{ field: "occlusion", label: `${name} clamp`, unit: "% closed", scale: 100 }],
+  },
+  { id: `clamp-${clamp}-open`, action: "clamp.set", label: `Open ${name}`, extra: { clamp, occlusion: 0 } },
+  { id: `clamp-${clamp}-close`, action: "clamp.set", label: `Clamp ${name}`, extra: { clamp, occlusion: 1 } },
+];
 
 const clamps: HlmModule = {
   id: "clamps",
   title: "Clamps",
+  open: true,
   readouts: [
-    { signal: "circuit.clamp.venous", label: "Venous", unit: "% closed", scale: 100, digits: 0 },
-    { signal: "circuit.clamp.arterial", label: "Arterial", unit: "% closed", scale: 100, digits: 0 },
+    {
+      id: "clamp-venous",
+      derived: (h) => h.clamps.venousLine ?? Number.NaN,
+      label: "Venous",
+      unit: "% closed",
+      scale: 100,
+      digits: 0,
+    },
+    {
+      id: "clamp-arterial",
+      derived: (h) => h.clamps.arterialLine ?? Number.NaN,
+      label: "Arterial",
+      unit: "% closed",
+      scale: 100,
+      digits: 0,
+    },
+    {
+      id: "cross-clamp",
+      signal: "circuit.crossClamp",
+      label: "Aortic X-clamp",
+      unit: "",
+      digits: 0,
+      onOff: true,
+    },
+  ],
+  controls: [
+    ...clampControl("venousLine", "venous"),
+    ...clampControl("arterialLine", "arterial"),
+    { id: "xclamp-on", action: "aorticCrossClamp.set", label: "Cross-clamp on", extra: { on: true } },
+    { id: "xclamp-off", action: "aorticCrossClamp.set", label: "Cross-clamp off", extra: { on: false } },
+  ],
+};
+
+const gas: HlmModule = {
+  id: "gas",
+  title: "Gas blender",
+  readouts: [
+    { id: "fio2", signal: "circuit.fio2", label: "FiO₂", unit: "%", scale: 100, digits: 0 },
+    { id: "sweep", signal: "circuit.sweepGasFlow", label: "Sweep", unit: "L/min", digits: 1 },
+    { id: "oxy-vo2", signal: "circuit.oxygenator.vo2", label: "O₂ transfer", unit: "mL/min", digits: 0 },
+    { id: "oxy-vco2", signal: "circuit.oxygenator.vco2", label: "CO₂ removal", unit: "mL/min", digits: 0 },
+    { id: "volatile", signal: "circuit.volatilePercent", label: "Vaporizer", unit: "%", digits: 1 },
   ],
   controls: [
     {
-      action: "clamp.set",
-      field: "occlusion",
-      label: "Venous clamp",
-      unit: "% closed",
-      scale: 100,
-      extra: { clamp: "venous" },
+      id: "gas-fio2",
+      action: "gas.set",
+      label: "Set FiO₂",
+      fields: [{ field: "fio2", label: "FiO₂", unit: "%", scale: 100 }],
+    },
+    {
+      id: "gas-sweep",
+      action: "gas.set",
+      label: "Set sweep",
+      fields: [{ field: "sweepGasFlowLPerMin", label: "Sweep", unit: "L/min" }],
+    },
+    {
+      id: "vaporizer",
+      action: "vaporizer.set",
+      label: "Set vaporizer",
+      fields: [{ field: "percent", label: "Vaporizer", unit: "%" }],
     },
   ],
-  note: "venous / arterial line clamps, partial occlusion",
-};
-
-const blender: HlmModule = {
-  id: "blender",
-  title: "Gas blender",
-  readouts: [
-    { signal: "circuit.blender.fio2", label: "FiO₂", unit: "%", scale: 100, digits: 0 },
-    { signal: "circuit.blender.sweep", label: "Sweep", unit: "L/min", digits: 1 },
-  ],
-  controls: [
-    { action: "blender.set", field: "fio2", label: "FiO₂", unit: "%", scale: 100 },
-    { action: "blender.set", field: "sweepGasFlowLPerMin", label: "Sweep", unit: "L/min" },
-  ],
-  note: "FiO₂ and sweep gas flow",
 };
 
 const heater: HlmModule = {
   id: "heater-cooler",
   title: "Heater–cooler",
   readouts: [
-    { signal: "circuit.temp.water", label: "Water", unit: "°C", digits: 1 },
-    { signal: "circuit.temp.arterialOutlet", label: "Art outlet", unit: "°C", digits: 1, high: 37 },
-    { signal: "circuit.temp.venousInlet", label: "Venous in", unit: "°C", digits: 1 },
+    { id: "t-water", signal: "circuit.waterTemp", label: "Water", unit: "°C", digits: 1 },
+    {
+      id: "t-arterial",
+      signal: "circuit.arterialTemp",
+      label: "Art outlet",
+      unit: "°C",
+      digits: 1,
+      high: 37.5,
+    },
+    { id: "t-venous", signal: "circuit.venousTemp", label: "Venous in", unit: "°C", digits: 1 },
   ],
-  controls: [{ action: "heaterCooler.set", field: "waterTempC", label: "Water", unit: "°C" }],
-  note: "water, arterial outlet and venous inflow temperatures",
+  controls: [
+    {
+      id: "water",
+      action: "heaterCooler.set",
+      label: "Set water",
+      fields: [{ field: "waterTempC", label: "Water", unit: "°C" }],
+    },
+  ],
 };
 
 const inline: HlmModule = {
   id: "inline-monitor",
   title: "In-line monitor",
   readouts: [
-    { signal: "circuit.monitor.venous.so2", label: "SvO₂", unit: "%", scale: 100, digits: 0, low: 65 },
-    { signal: "circuit.monitor.venous.hct", label: "Hct", unit: "%", scale: 100, digits: 0 },
-    { signal: "circuit.monitor.arterial.po2", label: "PaO₂", unit: "mmHg", digits: 0 },
-    { signal: "circuit.monitor.arterial.pco2", label: "PaCO₂", unit: "mmHg", digits: 0 },
-    { signal: "circuit.monitor.arterial.k", label: "K⁺", unit: "mmol/L", digits: 1 },
+    { id: "svo2", signal: "circuit.venousSo2", label: "SvO₂", unit: "%", scale: 100, digits: 0, low: 65 },
+    { id: "hct", signal: "circuit.inlineHct", label: "Venous Hct", unit: "%", scale: 100, digits: 0 },
+    { id: "po2", signal: "circuit.oxygenator.postPo2", label: "Art PO₂", unit: "mmHg", digits: 0 },
+    { id: "pco2", signal: "circuit.oxygenator.postPco2", label: "Art PCO₂", unit: "mmHg", digits: 0 },
+    { id: "ph", signal: "circuit.inlinePh", label: "Art pH", unit: "", digits: 2 },
   ],
   controls: [],
-  note: "SvO₂, Hct, arterial PO₂/PCO₂, K⁺",
 };
 
 const cardioplegia: HlmModule = {
   id: "cardioplegia",
   title: "Cardioplegia",
   readouts: [
-    { signal: "circuit.cardioplegia.flow", label: "Flow", unit: "mL/min", digits: 0 },
-    { signal: "circuit.pressure.cardioplegia", label: "Pressure", unit: "mmHg", digits: 0 },
-    { signal: "circuit.cardioplegia.volume", label: "Given", unit: "mL", digits: 0 },
+    { id: "cp-flow", signal: "circuit.cardioplegia.flow", label: "Flow", unit: "mL/min", digits: 0 },
+    {
+      id: "cp-pressure",
+      signal: "circuit.cardioplegia.deliveryPressure",
+      label: "Pressure",
+      unit: "mmHg",
+      digits: 0,
+    },
+    { id: "cp-total", signal: "circuit.cardioplegia.totalVolume", label: "Given", unit: "mL", digits: 0 },
+    { id: "cp-k", signal: "circuit.myocardialPotassium", label: "Myocardial K⁺", unit: "mmol/L", digits: 1 },
   ],
-  controls: [{ action: "cardioplegia.deliver", field: "volumeMl", label: "Dose", unit: "mL" }],
-  note: "delivery flow, pressure, dose given, interval timer",
+  controls: [
+    {
+      id: "cp-deliver",
+      action: "cardioplegia.deliver",
+      label: "Deliver",
+      fields: [
+        { field: "volumeMl", label: "Dose", unit: "mL" },
+        { field: "flowMlPerMin", label: "Flow", unit: "mL/min", optional: true },
+      ],
+      choices: [
+        { field: "solution", label: "Solution", optional: true },
+        { field: "route", label: "Route", optional: true },
+      ],
+      when: (p) => p.cardioplegia !== null,
+    },
+  ],
 };
 
-const interlocks: HlmModule = {
+const suction: HlmModule = {
+  id: "suction",
+  title: "Suckers, vent, fluids",
+  readouts: [
+    { id: "sucker-rate", derived: (h) => h.suckerMlPerMin, label: "Sucker (set)", unit: "mL/min", digits: 0 },
+    { id: "vent-rate", derived: (h) => h.ventMlPerMin, label: "Vent (set)", unit: "mL/min", digits: 0 },
+    { id: "uf", signal: "circuit.ultrafiltrate", label: "Ultrafiltrate", unit: "mL", digits: 0 },
+    { id: "sampled", signal: "circuit.sampledVolume", label: "Sampled", unit: "mL", digits: 1 },
+  ],
+  controls: [
+    {
+      id: "suckers",
+      action: "suckers.set",
+      label: "Set sucker",
+      fields: [{ field: "rateMlPerMin", label: "Sucker", unit: "mL/min" }],
+    },
+    {
+      id: "vent",
+      action: "vent.set",
+      label: "Set vent",
+      fields: [{ field: "rateMlPerMin", label: "Vent", unit: "mL/min" }],
+    },
+    {
+      id: "haemoconcentrator",
+      action: "haemoconcentrator.set",
+      label: "Set haemoconcentrator",
+      fields: [{ field: "rateMlPerMin", label: "Ultrafiltration", unit: "mL/min" }],
+      when: (p) => p.haemoconcentrator !== null,
+    },
+    {
+      id: "transfuse",
+      action: "circuit.transfuse",
+      label: "Transfuse from circuit",
+      fields: [
+        { field: "volumeMl", label: "Volume", unit: "mL" },
+        { field: "rateMlPerMin", label: "Rate", unit: "mL/min", optional: true },
+      ],
+    },
+    {
+      id: "sample",
+      action: "circuit.sample",
+      label: "Draw sample",
+      fields: [{ field: "volumeMl", label: "Sample", unit: "mL" }],
+    },
+  ],
+};
+
+const safety: HlmModule = {
   id: "interlocks",
-  title: "Interlocks",
-  readouts: [{ signal: "circuit.alarms", label: "Alarm word", unit: "", digits: 0 }],
-  controls: [],
-  note: "level stop, bubble stop, pressure servo",
+  title: "Safety and interlocks",
+  readouts: [
+    { id: "alarm-count", signal: "circuit.alarms", label: "Active alarms", unit: "", digits: 0 },
+    {
+      id: "il-level",
+      derived: (h) => (h.interlocks.level ? 1 : 0),
+      label: "Level stop",
+      unit: "",
+      digits: 0,
+      onOff: true,
+    },
+    {
+      id: "il-bubble",
+      derived: (h) => (h.interlocks.bubble ? 1 : 0),
+      label: "Bubble stop",
+      unit: "",
+      digits: 0,
+      onOff: true,
+    },
+    {
+      id: "il-pressure",
+      derived: (h) => (h.interlocks.pressure ? 1 : 0),
+      label: "Pressure servo",
+      unit: "",
+      digits: 0,
+      onOff: true,
+    },
+    { id: "bubbles", signal: "circuit.bubbleCount", label: "Bubble detections", unit: "", digits: 0 },
+    { id: "air-patient", signal: "circuit.airToPatient", label: "Air to patient", unit: "µL", digits: 0 },
+    { id: "air-trapped", signal: "circuit.airTrapped", label: "Air in filter", unit: "µL", digits: 0 },
+  ],
+  controls: [
+    {
+      id: "interlock",
+      action: "interlock.set",
+      label: "Set interlock",
+      choices: [
+        { field: "interlock", label: "Interlock" },
+        { field: "enabled", label: "State", boolean: true },
+      ],
+    },
+    { id: "interlock-reset", action: "interlock.reset", label: "Reset interlocks" },
+  ],
+};
+
+/** Instructor: inject and clear circuit faults (severity 0–100 %). */
+const faults: HlmModule = {
+  id: "faults",
+  title: "Instructor: circuit faults",
+  readouts: [],
+  controls: [
+    {
+      id: "fault-inject",
+      action: "fault.inject",
+      label: "Inject",
+      choices: [{ field: "fault", label: "Fault" }],
+      fields: [{ field: "severity", label: "Severity", unit: "%", scale: 100 }],
+    },
+    {
+      id: "fault-clear",
+      action: "fault.clear",
+      label: "Clear",
+      choices: [{ field: "fault", label: "Fault" }],
+    },
+  ],
 };
 
 const ecmoPump: HlmModule = {
-  ...arterialPump,
   id: "ecmo-pump",
-  title: "Centrifugal pump",
-  controls: [{ action: "arterialPump.setRpm", field: "rpm", label: "Set rpm", unit: "rpm" }],
-  note: "rpm and flow (flow depends on rpm and the pressures it works against)",
+  title: "Blood pump",
+  open: true,
+  readouts: pumpReadouts,
+  controls: [arterialPump.controls[1]!, arterialPump.controls[0]!, arterialPump.controls[2]!],
 };
 
 export const MODULES: Record<ConsoleMode, HlmModule[]> = {
-  cpb: [arterialPump, pressures, reservoir, clamps, blender, heater, inline, cardioplegia, interlocks],
-  ecmo: [ecmoPump, { ...pressures, title: "Circuit pressures" }, blender, heater, inline, interlocks],
+  cpb: [
+    arterialPump,
+    pressures,
+    reservoir,
+    clamps,
+    gas,
+    heater,
+    inline,
+    cardioplegia,
+    suction,
+    safety,
+    faults,
+  ],
+  ecmo: [ecmoPump, { ...pressures, title: "Circuit pressures" }, clamps, gas, heater, inline, safety, faults],
 };
-
-/** Timers a perfusionist runs; started and stopped by action types (names for the circuit to provide). */
-export interface TimerSpec {
-  id: string;
-  label: string;
-  start: string[];
-  stop: string[];
-}
-
-export const TIMERS: TimerSpec[] = [
-  { id: "bypass", label: "Bypass", start: ["bypass.start"], stop: ["bypass.end"] },
-  { id: "xclamp", label: "Cross-clamp", start: ["aorticClamp.on"], stop: ["aorticClamp.off"] },
-  { id: "cp", label: "Since cardioplegia", start: ["cardioplegia.deliver"], stop: [] },
-  { id: "arrest", label: "Circulatory arrest", start: ["arrest.start"], stop: ["arrest.end"] },
-];
