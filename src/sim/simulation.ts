@@ -28,6 +28,9 @@ export interface Simulation {
 /** Longest single advance (s): a day. */
 const MAX_ADVANCE_S = 86400;
 
+/** Actions that need an open circuit's venous reservoir (or its cardioplegia set). */
+const CPB_ONLY_ACTIONS: readonly string[] = ["vavd.set", "suckers.set", "vent.set", "cardioplegia.deliver"];
+
 export class PatientSimulation implements Simulation {
   readonly model: PatientModel;
   /** The patient's signals, then (with a circuit) the circuit's. */
@@ -239,6 +242,15 @@ export class PatientSimulation implements Simulation {
           received: String(a.rateMlPerMin ?? 200),
         });
       }
+    }
+    // A closed (ECMO) circuit has no reservoir: nothing can be vented, sucked or vacuum-drained into it, and it has
+    // no cardioplegia set (docs/models/ecmo.md).
+    if (c.plan.closed && CPB_ONLY_ACTIONS.includes(a.type)) {
+      throw new InputError({
+        field: "action.type",
+        allowed: `an action for a closed ECMO circuit (not ${CPB_ONLY_ACTIONS.join(", ")}: they need a venous reservoir)`,
+        received: JSON.stringify(a.type),
+      });
     }
     if (a.type === "haemoconcentrator.set" && !c.plan.haemoconcentrator && a.rateMlPerMin > 0) {
       throw new InputError({

@@ -195,3 +195,51 @@ describe("VV ECMO on ARDS", () => {
     expect(meanOver(sim, "ecmo.flow", 5)).toBeGreaterThan(q0 * 0.95);
   });
 });
+
+describe("VA peripheral (femoral–femoral) on the same circuit: the mixing zone", () => {
+  it("differential hypoxaemia: femoral saturation above the right radial; more flow moves the mixing zone up", () => {
+    const va = clone(vvCircuit) as { components: { id: string; params: { vessel?: string } }[] };
+    va.components.find((c) => c.id === "returnCannula")!.params.vessel = "lowerBodyArteries";
+    const sim = vvSim(va);
+    startEcmo(sim, 3000, 4, 120);
+    const radial1 = read(sim, "patient.sao2RightRadial");
+    const femoral1 = read(sim, "patient.sao2Femoral");
+    // The heart still ejects blood from the shunting lungs into the arch; the circuit's blood fills the lower body.
+    expect(radial1).toBeLessThan(0.9);
+    expect(femoral1 - radial1).toBeGreaterThan(0.05);
+    expect(read(sim, "patient.sao2")).toBeCloseTo(radial1, 2); // the patient's SaO2 is the ascending aorta's
+    sim.schedule({ t: sim.timeS, type: "arterialPump.setRpm", rpm: 5000 });
+    sim.advance(120);
+    expect(read(sim, "ecmo.flow")).toBeGreaterThan(4);
+    expect(read(sim, "patient.sao2RightRadial")).toBeGreaterThan(radial1 + 0.02);
+    expect(read(sim, "patient.co")).toBeLessThan(4); // the circuit takes over the venous return
+  });
+});
+
+describe("closed circuit: actions and determinism", () => {
+  it("refuses the actions that need a reservoir (VAVD, suckers, vent, cardioplegia) when scheduled, naming the type", () => {
+    const sim = vvSim();
+    for (const a of [
+      { t: 1, type: "vavd.set", on: true },
+      { t: 1, type: "suckers.set", rateMlPerMin: 200 },
+      { t: 1, type: "vent.set", rateMlPerMin: 100 },
+      { t: 1, type: "cardioplegia.deliver", volumeMl: 500 },
+    ] as const) {
+      const p = problemsOf(() => sim.schedule(a));
+      expect(p[0]!.field).toBe("action.type");
+      expect(p[0]!.received).toBe(JSON.stringify(a.type));
+    }
+    // The ECMO pump's own actions are accepted.
+    sim.schedule({ t: 1, type: "arterialPump.setRpm", rpm: 3000 });
+    expect(() => sim.schedule({ t: 1, type: "arterialPump.setRpm", rpm: 5001 })).toThrow(InputError); // Rotaflow max 5000
+  });
+
+  it("same seed and actions give identical ECMO signals", () => {
+    const run = () => {
+      const sim = vvSim();
+      startEcmo(sim, 4000, 4, 30);
+      return sim.signals.map((_, i) => sim.read(i));
+    };
+    expect(run()).toEqual(run());
+  });
+});
