@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { oxygenatorO2Transfer, recirculation } from "../../src/calc/ecmo.ts";
 import { InputError } from "../../src/common/errors.ts";
+import { loadScenario } from "../../src/io/scenario-files.ts";
 import vvCircuit from "../../src/sim/circuit/fixtures/adult-vv-ecmo.json" with { type: "json" };
 import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
 import { createSimulation, type PatientSpec, patientFromPreset } from "../../src/sim/index.ts";
@@ -241,5 +242,36 @@ describe("closed circuit: actions and determinism", () => {
       return sim.signals.map((_, i) => sim.read(i));
     };
     expect(run()).toEqual(run());
+  });
+});
+
+describe("shipped ECMO scenarios", () => {
+  const run = (name: string, untilS: number) => {
+    const sc = loadScenario(name);
+    const sim = createSimulation({
+      patient: sc.patient,
+      seed: sc.seed ?? 1,
+      circuit: sc.circuit,
+    }) as PatientSimulation;
+    for (const a of sc.actions) sim.schedule(a);
+    sim.advance(untilS);
+    return sim;
+  };
+
+  it("adult-vv-ecmo: ~4.5 L/min at 4500 rpm, ARDS patient saturated, recirculation 0.1–0.4", () => {
+    const sim = run("adult-vv-ecmo", 600);
+    expect(read(sim, "ecmo.flow")).toBeGreaterThan(4.2);
+    expect(read(sim, "ecmo.flow")).toBeLessThan(4.8);
+    expect(read(sim, "patient.sao2")).toBeGreaterThan(0.95);
+    const r = read(sim, "ecmo.recirculationFraction");
+    expect(r).toBeGreaterThan(0.1);
+    expect(r).toBeLessThan(0.4);
+  });
+
+  it("adult-va-ecmo: after the heart recovers, the right radial is desaturated against the femoral (Harlequin)", () => {
+    const sim = run("adult-va-ecmo", 1500);
+    expect(read(sim, "ecmo.flow")).toBeGreaterThan(2.5);
+    expect(read(sim, "patient.co")).toBeGreaterThan(3); // the heart ejects again
+    expect(read(sim, "patient.sao2Femoral") - read(sim, "patient.sao2RightRadial")).toBeGreaterThan(0.05);
   });
 });
