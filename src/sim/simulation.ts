@@ -5,7 +5,7 @@
 import { InputError } from "../common/errors.ts";
 import { type Action, CIRCUIT_ACTION_TYPES, type ValidAction, validateAction } from "./actions.ts";
 import { type CircuitPlan, planCircuit } from "./cpb/build.ts";
-import { CIRCUIT_SIGNALS } from "./cpb/signals.ts";
+import { CIRCUIT_SIGNALS, ECMO_SIGNALS } from "./cpb/signals.ts";
 import { totalVolume } from "./engine/network.ts";
 import * as C from "./patient/chemistry.ts";
 import { FLUID_COMPOSITION } from "./patient/fluids.ts";
@@ -28,6 +28,9 @@ export interface Simulation {
 /** Longest single advance (s): a day. */
 const MAX_ADVANCE_S = 86400;
 
+/** Actions that need an open circuit's venous reservoir (or its cardioplegia set). */
+const CPB_ONLY_ACTIONS: readonly string[] = ["vavd.set", "suckers.set", "vent.set", "cardioplegia.deliver"];
+
 export class PatientSimulation implements Simulation {
   readonly model: PatientModel;
   /** The patient's signals, then (with a circuit) the circuit's. */
@@ -38,12 +41,10 @@ export class PatientSimulation implements Simulation {
 
   constructor(patient: PatientSpec, seed: number, circuit?: CircuitPlan) {
     this.model = new PatientModel(patient, seed, circuit);
-    this.signals = circuit ? [...SIGNALS, ...CIRCUIT_SIGNALS] : SIGNALS;
-    if (circuit) {
-      for (let j = 0; j < CIRCUIT_SIGNALS.length; j++) {
-        this.circuitIndex.set(CIRCUIT_SIGNALS[j]!.name, SIGNALS.length + j);
-      }
-    }
+    // A closed (ECMO) circuit adds the ECMO signals after the circuit's.
+    const extra = circuit ? (circuit.closed ? [...CIRCUIT_SIGNALS, ...ECMO_SIGNALS] : CIRCUIT_SIGNALS) : [];
+    this.signals = circuit ? [...SIGNALS, ...extra] : SIGNALS;
+    for (let j = 0; j < extra.length; j++) this.circuitIndex.set(extra[j]!.name, SIGNALS.length + j);
   }
 
   get timeS(): number {
@@ -57,6 +58,14 @@ export class PatientSimulation implements Simulation {
       throw new InputError({
         field: "signal",
         allowed: "a patient signal: this simulation has no circuit (create it with a `circuit`)",
+        received: name,
+      });
+    }
+    if (name.startsWith("ecmo.") || name === "patient.sao2RightRadial" || name === "patient.sao2Femoral") {
+      throw new InputError({
+        field: "signal",
+        allowed:
+          "a signal of this simulation: ECMO signals need a closed circuit (no reservoir, centrifugal pump)",
         received: name,
       });
     }
@@ -233,6 +242,15 @@ export class PatientSimulation implements Simulation {
           received: String(a.rateMlPerMin ?? 200),
         });
       }
+    }
+    // A closed (ECMO) circuit has no reservoir: nothing can be vented, sucked or vacuum-drained into it, and it has
+    // no cardioplegia set (docs/models/ecmo.md).
+    if (c.plan.closed && CPB_ONLY_ACTIONS.includes(a.type)) {
+      throw new InputError({
+        field: "action.type",
+        allowed: `an action for a closed ECMO circuit (not ${CPB_ONLY_ACTIONS.join(", ")}: they need a venous reservoir)`,
+        received: JSON.stringify(a.type),
+      });
     }
     if (a.type === "haemoconcentrator.set" && !c.plan.haemoconcentrator && a.rateMlPerMin > 0) {
       throw new InputError({

@@ -44,6 +44,8 @@ export const centrifugalPumpSpecSchema = z
     maxRpm: z.number().gt(0).max(10000).optional(),
     /** Passive resistance of the head, mmHg/(L/min). */
     r0: z.number().gt(0).max(100).default(0.833),
+    /** Priming volume of the pump head, mL (closed circuits: the pump-head segment; Rotaflow RF-32 32 mL [U]). */
+    primeMl: z.number().gt(0).max(500).optional(),
   })
   .strict();
 export type CentrifugalPumpSpec = z.input<typeof centrifugalPumpSpecSchema>;

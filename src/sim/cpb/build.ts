@@ -72,7 +72,12 @@ export interface CircuitPlan {
   arterialCannula: { id: string; vessel: number; params: CannulaParams };
   venousTubingRPerCp: number;
   venousTubingMl: number;
-  reservoir: ReservoirParams;
+  /**
+   * Closed circuit (ECMO): no venous reservoir; the venous line feeds a centrifugal pump directly. The network slot
+   * of the reservoir is then the pump head (`pumpHead`, a near-rigid segment of `reservoirPrimeMl`).
+   */
+  closed: boolean;
+  reservoir: ReservoirParams | null;
   reservoirPrimeMl: number;
   pump:
     | { id: string; kind: "roller"; params: RollerPumpParams }
@@ -167,8 +172,33 @@ export function planCircuit(input: unknown): CircuitPlan {
     }
     return { tubing, others, end: null };
   };
-  const reservoirC = one("venousReservoir", "the venous reservoir of an open CPB circuit");
+  // No reservoir at all: a closed (ECMO) circuit, whose venous line must lead to a centrifugal pump's inlet.
+  const closed = of("venousReservoir").length === 0;
+  const reservoirC = closed
+    ? undefined
+    : one("venousReservoir", "the venous reservoir of an open CPB circuit");
   const oxygenatorC = one("oxygenator", "the oxygenator");
+  const centrifugals = of("centrifugalPump");
+  const closedPumpC = closed && centrifugals.length === 1 ? centrifugals[0] : undefined;
+  if (closed && !closedPumpC) {
+    problems.push({
+      field: "circuit.components",
+      allowed:
+        "a venous reservoir (open CPB circuit), or exactly one centrifugal pump (closed ECMO circuit without a reservoir)",
+      received: `no reservoir and ${centrifugals.length} centrifugal pumps`,
+    });
+  }
+  /** Where the venous line must end: the reservoir's venous inlet, or (closed) the centrifugal pump's inlet. */
+  const drainageEnd = closed
+    ? closedPumpC
+      ? `${closedPumpC.id}.inlet`
+      : null
+    : reservoirC
+      ? `${reservoirC.id}.venousIn`
+      : null;
+  // The return cannula is the one the oxygenator outlet reaches; in a closed circuit it may sit in a vein (VV).
+  const returnEnd = oxygenatorC ? walk(`${oxygenatorC.id}.bloodOut`).end : null;
+  const returnId = returnEnd?.endsWith(".connector") ? returnEnd.split(".")[0] : undefined;
   const params = (c: ComponentDescription) => c.params ?? {};
   const sumTubing = (list: ComponentDescription[]) => {
     let ml = 0;
@@ -187,12 +217,15 @@ export function planCircuit(input: unknown): CircuitPlan {
   const cannulae = of("cannula");
   for (const c of cannulae) {
     const p = params(c) as { type: string; vessel?: string };
-    if (!VENOUS_TYPES.has(p.type)) continue;
+    if (c.id === returnId) continue;
+    if (!VENOUS_TYPES.has(p.type) && !(closed && !ARTERIAL_TYPES.has(p.type))) continue;
     const w = walk(`${c.id}.connector`);
-    if (!reservoirC || w.end !== `${reservoirC.id}.venousIn`) {
+    if (drainageEnd === null || w.end !== drainageEnd) {
       problems.push({
         field: `circuit.components[${desc.components.indexOf(c)}]`,
-        allowed: "a venous cannula connected through tubing to the reservoir's venousIn",
+        allowed: closed
+          ? "a drainage cannula connected through tubing to the centrifugal pump's inlet"
+          : "a venous cannula connected through tubing to the reservoir's venousIn",
         received: w.end ?? "an open end",
       });
       continue;
@@ -208,12 +241,14 @@ export function planCircuit(input: unknown): CircuitPlan {
   // Pump: whatever the reservoir outlet feeds (through tubing).
   let pump: CircuitPlan["pump"] | undefined;
   let pumpSideMl = 0;
-  if (reservoirC && oxygenatorC) {
-    const w = walk(`${reservoirC.id}.outlet`);
+  if ((reservoirC || closedPumpC) && oxygenatorC) {
+    const w: Walk = reservoirC
+      ? walk(`${reservoirC.id}.outlet`)
+      : { tubing: [], others: [], end: `${closedPumpC!.id}.inlet` };
     const pc = w.end ? byId.get(w.end.split(".")[0]!) : undefined;
     if (!pc || (pc.type !== "rollerPump" && pc.type !== "centrifugalPump") || !w.end!.endsWith(".inlet")) {
       problems.push({
-        field: `circuit.components[${desc.components.indexOf(reservoirC)}].outlet`,
+        field: `circuit.components[${desc.components.indexOf(reservoirC!)}].outlet`,
         allowed: "connected (through tubing) to the arterial pump's inlet",
         received: w.end ?? "an open end",
       });
@@ -242,10 +277,12 @@ export function planCircuit(input: unknown): CircuitPlan {
     const w = walk(`${oxygenatorC.id}.bloodOut`);
     const ac = w.end ? byId.get(w.end.split(".")[0]!) : undefined;
     const ap = ac?.type === "cannula" ? (params(ac) as { type: string; vessel?: string }) : undefined;
-    if (!ac || !ap || !ARTERIAL_TYPES.has(ap.type)) {
+    if (!ac || !ap || !(closed || ARTERIAL_TYPES.has(ap.type))) {
       problems.push({
         field: `circuit.components[${desc.components.indexOf(oxygenatorC)}].outlet`,
-        allowed: "connected (through filter/tubing) to an arterial cannula",
+        allowed: closed
+          ? "connected (through filter/tubing) to a return cannula"
+          : "connected (through filter/tubing) to an arterial cannula",
         received: w.end ?? "an open end",
       });
     } else {
@@ -258,7 +295,7 @@ export function planCircuit(input: unknown): CircuitPlan {
       arterial = { id: ac.id, vessel: patientIndex(ap.vessel!), params: buildCannulaParams(ap) };
     }
   }
-  if (problems.length > 0 || !reservoirC || !oxygenatorC || !pump || !arterial)
+  if (problems.length > 0 || !(reservoirC || closedPumpC) || !oxygenatorC || !pump || !arterial)
     throw new InputError(problems);
 
   const rolePump = (role: string) =>
@@ -273,7 +310,8 @@ export function planCircuit(input: unknown): CircuitPlan {
   const sp = spc ? buildSamplingPortParams(params(spc)) : undefined;
   const ls = of("levelSensor")[0];
   const bd = of("bubbleDetector")[0];
-  const reservoir = buildReservoirParams(params(reservoirC));
+  const reservoir = reservoirC ? buildReservoirParams(params(reservoirC)) : null;
+  const pumpHeadMl = closedPumpC ? ((params(closedPumpC) as { primeMl?: number }).primeMl ?? 32) : 0;
   const oxParams = params(oxygenatorC) as { primeMl?: number };
   const clampAt = (names: string[]) =>
     desc.components.find(
@@ -281,7 +319,7 @@ export function planCircuit(input: unknown): CircuitPlan {
     );
   const venousNames = [...of("tubing").map((t) => t.id)].filter((id) => {
     const w = walk(`${id}.outlet`);
-    return reservoirC && w.end === `${reservoirC.id}.venousIn`;
+    return drainageEnd !== null && w.end === drainageEnd;
   });
   const arterialNames = of("tubing")
     .map((t) => t.id)
@@ -298,8 +336,9 @@ export function planCircuit(input: unknown): CircuitPlan {
     arterialCannula: arterial,
     venousTubingRPerCp: venousTubing.rPerCp,
     venousTubingMl: venousTubing.ml,
+    closed,
     reservoir,
-    reservoirPrimeMl: reservoir.primeVolumeMl,
+    reservoirPrimeMl: reservoir ? reservoir.primeVolumeMl : pumpHeadMl,
     pump,
     pumpSideMl,
     oxygenator: buildOxygenatorParams(params(oxygenatorC)),
@@ -316,7 +355,9 @@ export function planCircuit(input: unknown): CircuitPlan {
     samplingReturnsDeadSpace: sp ? sp.returnsDeadSpace : true,
     levelSensor: ls
       ? buildLevelSensorParams(params(ls))
-      : { alarmLevelMl: 2 * reservoir.minOperatingLevelMl, stopLevelMl: reservoir.minOperatingLevelMl },
+      : reservoir
+        ? { alarmLevelMl: 2 * reservoir.minOperatingLevelMl, stopLevelMl: reservoir.minOperatingLevelMl }
+        : { alarmLevelMl: 0, stopLevelMl: 0 },
     bubbleDetector: bd ? buildBubbleDetectorParams(params(bd)) : null,
     primeHct: prime.hct ?? 0,
     primeTempC: prime.tempC ?? 35,
@@ -342,13 +383,16 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
   };
   const comps: CompartmentDef[] = [
     seg("venousLine", plan.venousTubingMl),
-    {
-      name: "venousReservoir",
-      unstressedVolumeMl: 0,
-      elastanceMmHgPerMl: plan.reservoir.mmHgPerMl,
-      volumeMl: plan.reservoirPrimeMl,
-      externalPressureMmHg: 0,
-    },
+    // Closed circuit: the pump head, a near-rigid segment (its pressure is free to go far below zero).
+    plan.reservoir
+      ? {
+          name: "venousReservoir",
+          unstressedVolumeMl: 0,
+          elastanceMmHgPerMl: plan.reservoir.mmHgPerMl,
+          volumeMl: plan.reservoirPrimeMl,
+          externalPressureMmHg: 0,
+        }
+      : seg("pumpHead", plan.reservoirPrimeMl),
     seg("oxygenator", plan.oxygenatorPrimeMl + plan.pumpSideMl),
     seg("arterialLine", plan.filterPrimeMl + plan.arterialTubingMl),
   ];
@@ -366,7 +410,7 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
   conns.push({
     name: "venousDrainage",
     from: "venousLine",
-    to: "venousReservoir",
+    to: plan.reservoir ? "venousReservoir" : "pumpHead",
     kind: "resistor",
     resistance: 0.05,
   });
@@ -381,7 +425,7 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
   } else {
     conns.push({
       name: "arterialPump",
-      from: "venousReservoir",
+      from: plan.reservoir ? "venousReservoir" : "pumpHead",
       to: "oxygenator",
       kind: "resistor",
       resistance: 1,
@@ -405,8 +449,9 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
   conns.push({ name: "cardioplegiaCrystalloidAntegrade", from: null, to: "aorticRoot", kind: "flow" });
   conns.push({ name: "cardioplegiaBloodRetrograde", from: "oxygenator", to: "coronaryVeins", kind: "flow" });
   conns.push({ name: "cardioplegiaCrystalloidRetrograde", from: null, to: "coronaryVeins", kind: "flow" });
-  conns.push({ name: "sucker", from: vessel(plan.suckerFrom), to: "venousReservoir", kind: "flow" });
-  conns.push({ name: "vent", from: vessel(plan.ventFrom), to: "venousReservoir", kind: "flow" });
+  const res = plan.reservoir ? "venousReservoir" : "pumpHead";
+  conns.push({ name: "sucker", from: vessel(plan.suckerFrom), to: res, kind: "flow" });
+  conns.push({ name: "vent", from: vessel(plan.ventFrom), to: res, kind: "flow" });
   conns.push({ name: "haemoconcentrator", from: "oxygenator", to: null, kind: "flow" });
   conns.push({ name: "sampling", from: "arterialLine", to: null, kind: "flow" });
   return { comps, conns };

@@ -86,7 +86,8 @@ const { CO2_ML_PER_MMOL } = EXCH;
 const { DRUG_HEPARIN } = DRUGS_M;
 const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
-const { CS } = SIG;
+const { CS, ES } = SIG;
+const N_CIRCUIT_SIGNALS = SIG.CIRCUIT_SIGNALS.length;
 const X = { ...LAYOUT };
 
 /** The oxygenator's gas transfer runs every OX_EVERY slow steps (100 ms): ≈ 20 µs per call → 0.2 µs per fast step. */
@@ -205,6 +206,7 @@ export class CircuitModel {
   readonly faults = new Float64Array(FAULTS.length);
   readonly cardioplegia: CardioplegiaParams;
   private readonly ab = new Float64Array(2);
+  private readonly gas = new Float64Array(2);
   /** Viscosity of the patient's blood at the design state (cP): SVR scales with μ/μ0. */
   private readonly mu0: number;
 
@@ -239,6 +241,7 @@ export class CircuitModel {
       sweepLowLPerMin: Math.min(0.5, 0.1 * plan.oxygenator.maxFlowLPerMin),
     });
     if (!plan.bubbleDetector) this.settings[ST_BUBBLE_ENABLED] = 0;
+    if (plan.closed) this.settings[ST_LEVEL_ENABLED] = 0; // no reservoir level to watch
     this.mu0 = bloodViscosityCp(model.targets.hct, 37);
     const s = this.s;
     s[S_FLOW_TARGET] = -1;
@@ -336,7 +339,9 @@ export class CircuitModel {
     // de-primes instead, so only the blood it moved can carry entrained air.
     const displaced = plan.pump.kind === "roller" ? net.flowSet[this.kPump]! * dt : moved[this.kPump]!;
     const airIn =
-      reservoirAirFraction(plan.reservoir, V[this.cRES]!) * (displaced > 0 ? displaced : 0) * 1000 +
+      (plan.reservoir ? reservoirAirFraction(plan.reservoir, V[this.cRES]!) : 0) *
+        (displaced > 0 ? displaced : 0) *
+        1000 +
       this.faults[1]! * OPEN_PORT_AIR_UL_PER_S * dt;
     s[S_AIR_OX] = s[S_AIR_OX]! + airIn;
     const carried = airCarriedUl(s[S_AIR_OX]!, V[this.cOX]!, moved[this.kOxy]! / dt, dt);
@@ -402,13 +407,16 @@ export class CircuitModel {
       // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
       // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
       // fill was tried and chattered between 20 ms slow steps).
-      net.open[kk] = venOpen;
+      net.open[kk] = plan.closed ? venOpen * this.collapseOpenFraction(vc[j]!.vessel) : venOpen;
     }
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
-    const gas = reservoirGasPressureMmHg(plan.reservoir, s[S_VAVD_ON]! > 0.5, s[S_VAVD_SET]!);
-    net.Pext[this.cRES] = gas;
-    // The venous line enters above the blood: it sees the gas pressure, not the column (siphon head + column).
-    net.H[this.kDrain] = plan.reservoir.siphonMmHg + plan.reservoir.mmHgPerMl * V[this.cRES]!;
+    const res = plan.reservoir;
+    if (res) {
+      net.Pext[this.cRES] = reservoirGasPressureMmHg(res, s[S_VAVD_ON]! > 0.5, s[S_VAVD_SET]!);
+      // The venous line enters above the blood: it sees the gas pressure, not the column (siphon head + column).
+      net.H[this.kDrain] = res.siphonMmHg + res.mmHgPerMl * V[this.cRES]!;
+    }
+    // Closed circuit: the pump head is a rigid segment (its Pext set by the builder); no siphon, no gas space.
     net.R0[this.kOxy] = oxygenatorResistance(plan.oxygenator, this.ox);
     const qArt = moved[this.kArt]! / dt;
     net.R0[this.kArt] =
@@ -444,6 +452,20 @@ export class CircuitModel {
       s[S_MON_COUNTER] = 0;
       this.refreshVenousMonitor();
     }
+  }
+
+  /**
+   * Closed circuit: a drained vein emptied below its unstressed volume collapses onto the cannula (a Starling
+   * resistor). Its lumen area goes as V/U and Poiseuille conductance at fixed length as area², so the drainage
+   * connector's open fraction is (V/U)² below U [model assumption, docs/models/ecmo.md]. With the rigid pump inlet the
+   * centrifugal pump's suction then deepens and its flow falls to what reaches the vein: drainage insufficiency.
+   * Not used on CPB (the siphon into an open reservoir is limited by the network's donor limit, docs/models/cpb.md).
+   */
+  private collapseOpenFraction(vessel: number): number {
+    const net = this.model.net;
+    const u = net.U[vessel]!;
+    const x = u > 0 ? net.V[vessel]! / u : 1;
+    return x >= 1 ? 1 : x > 0 ? x * x : 0;
   }
 
   private exchange(interval: number): void {
@@ -713,6 +735,7 @@ export class CircuitModel {
   // ---- Readouts.
 
   read(j: number): number {
+    if (j >= N_CIRCUIT_SIGNALS) return this.readEcmo(j - N_CIRCUIT_SIGNALS);
     const s = this.s;
     const net = this.model.net;
     const P = net.P;
@@ -775,7 +798,7 @@ export class CircuitModel {
       case CS["circuit.oxygenator.vco2"]:
         return s[S_OX_VCO2]!;
       case CS["circuit.vavdPressure"]:
-        return net.Pext[this.cRES]!;
+        return this.plan.reservoir ? net.Pext[this.cRES]! : 0;
       case CS["circuit.volatilePercent"]:
         return oxygenatorVolatilePercent(this.ox);
       case CS["circuit.myocardialPotassium"]:
@@ -792,6 +815,124 @@ export class CircuitModel {
         return this.volume();
       case CS["circuit.sampledVolume"]:
         return s[S_SAMPLED]!;
+      default:
+        return Number.NaN;
+    }
+  }
+
+  /**
+   * Blood gas of a composition (O2 mL/dL, tCO2 mmol/L, BE mmol/L, Hb g/dL, °C) into `gas` = [SO2, PO2]: the
+   * blood branch's acid–base and ODC, as the patient's own arterial readout (chemistry.ts).
+   */
+  private gasOf(cO2: number, tCo2: number, be: number, hb: number, t: number): void {
+    const ab = this.ab;
+    const g = this.gas;
+    if (!(hb > 0.1)) {
+      g[0] = 0;
+      g[1] = 0;
+      return;
+    }
+    solveAcidBase(tCo2, be, hb, 0.75, t, ab);
+    const po2 = po2FromO2Content(cO2, hb, t, ab[0]!, ab[1]!);
+    g[0] = so2FromPo2(po2, t, ab[0]!, ab[1]!);
+    g[1] = po2;
+  }
+
+  /** [SO2, PO2] of compartment i's contents into `gas`. */
+  private gasOfCompartment(i: number): void {
+    this.gasOf(
+      this.conc(SP_O2, i) * 100,
+      this.conc(SP_CO2, i) * 1000,
+      this.conc(SP_BE, i) * 1000,
+      this.conc(SP_HB, i) * 100,
+      this.conc(SP_HEAT, i),
+    );
+  }
+
+  /**
+   * True mixed venous saturation (the Messai formula's SvO2, reference §9): the systemic venous return before the
+   * ECMO return joins it — upper-body veins → SVC, lower-body veins → IVC and the coronary sinus, mixed by the
+   * volume each carried over the last slow step (the cannulae sit in the caval/atrial compartments downstream).
+   */
+  trueMixedVenousSo2(): number {
+    const moved = this.model.chem.lastMoved;
+    let v = 0;
+    let o2 = 0;
+    let co2 = 0;
+    let be = 0;
+    let hb = 0;
+    let heat = 0;
+    for (let k = 0; k < 3; k++) {
+      const conn = k === 0 ? X.UBV_SVC : k === 1 ? X.LBV_IVC : X.COR_RA;
+      const from = k === 0 ? X.UBV : k === 1 ? X.LBV : X.CORV;
+      const q = moved[conn]! > 0 ? moved[conn]! : 0;
+      v += q;
+      o2 += q * this.conc(SP_O2, from);
+      co2 += q * this.conc(SP_CO2, from);
+      be += q * this.conc(SP_BE, from);
+      hb += q * this.conc(SP_HB, from);
+      heat += q * this.conc(SP_HEAT, from);
+    }
+    if (!(v > 0)) return 0;
+    this.gasOf((o2 / v) * 100, (co2 / v) * 1000, (be / v) * 1000, (hb / v) * 100, heat / v);
+    return this.gas[0]!;
+  }
+
+  private readEcmo(j: number): number {
+    const s = this.s;
+    const P = this.model.net.P;
+    switch (j) {
+      case ES["ecmo.flow"]:
+        return s[S_FLOW]! * 0.06;
+      case ES["ecmo.rpm"]:
+        return s[S_RPM]!;
+      case ES["ecmo.inletPressure"]:
+        return P[this.cRES]!;
+      case ES["ecmo.preOxygenatorPressure"]:
+        return P[this.cOX]!;
+      case ES["ecmo.postOxygenatorPressure"]:
+        return P[this.cART]!;
+      case ES["ecmo.deltaP"]:
+        return P[this.cOX]! - P[this.cART]!;
+      case ES["ecmo.sweepGasFlow"]:
+        return effectiveSweepLPerMin(this.ox);
+      case ES["ecmo.fdo2"]:
+        return this.ox[OXS_FIO2]!;
+      case ES["ecmo.preSo2"]:
+        this.gasOfCompartment(this.cRES);
+        return this.gas[0]!;
+      case ES["ecmo.postSo2"]:
+        this.gasOfCompartment(this.cART);
+        return this.gas[0]!;
+      case ES["ecmo.prePo2"]:
+        this.gasOfCompartment(this.cRES);
+        return this.gas[1]!;
+      case ES["ecmo.postPo2"]:
+        this.gasOfCompartment(this.cART);
+        return this.gas[1]!;
+      case ES["ecmo.hb"]:
+        return this.conc(SP_HB, this.cRES) * 100;
+      case ES["ecmo.trueMixedVenousSo2"]:
+        return this.trueMixedVenousSo2();
+      case ES["ecmo.recirculationFraction"]: {
+        // Messai et al. (reference §9): R = (SdO2 − SvO2)/(SmO2 − SvO2); undefined without a gradient.
+        const sv = this.trueMixedVenousSo2();
+        this.gasOfCompartment(this.cRES);
+        const sd = this.gas[0]!;
+        this.gasOfCompartment(this.cART);
+        const sm = this.gas[0]!;
+        return sm - sv > 1e-3 ? (sd - sv) / (sm - sv) : 0;
+      }
+      case ES["ecmo.o2Transfer"]:
+        return s[S_OX_VO2]!;
+      case ES["ecmo.co2Removal"]:
+        return s[S_OX_VCO2]!;
+      case ES["patient.sao2RightRadial"]:
+        this.gasOfCompartment(X.UBA);
+        return this.gas[0]!;
+      case ES["patient.sao2Femoral"]:
+        this.gasOfCompartment(X.LBA);
+        return this.gas[0]!;
       default:
         return Number.NaN;
     }

@@ -51,3 +51,46 @@ export const CIRCUIT_SIGNALS: readonly SignalSpec[] = defs.map(([name, unit, des
 type CircuitSignalName = (typeof defs)[number][0];
 /** Index of each circuit signal within CIRCUIT_SIGNALS. */
 export const CS = Object.fromEntries(defs.map(([name], i) => [name, i])) as Record<CircuitSignalName, number>;
+
+/**
+ * ECMO signals: present only with a closed circuit (no reservoir, docs/models/ecmo.md), appended after the circuit's.
+ * `patient.sao2RightRadial` / `patient.sao2Femoral` are the saturations of the upper- and lower-body arterial
+ * compartments (Harlequin: the arch vessels against the lower body).
+ */
+const ecmoDefs = [
+  ["ecmo.flow", "L/min", "ECMO pump flow (last 20 ms)"],
+  ["ecmo.rpm", "1/min", "ECMO pump speed"],
+  ["ecmo.inletPressure", "mmHg", "pump inlet (drainage) pressure"],
+  ["ecmo.preOxygenatorPressure", "mmHg", "pressure before the oxygenator (pump outlet)"],
+  ["ecmo.postOxygenatorPressure", "mmHg", "pressure after the oxygenator"],
+  ["ecmo.deltaP", "mmHg", "oxygenator pressure drop (pre − post)"],
+  ["ecmo.sweepGasFlow", "L/min", "sweep gas flow reaching the oxygenator"],
+  ["ecmo.fdo2", "fraction", "O2 fraction of the sweep gas (blender)"],
+  ["ecmo.preSo2", "fraction", "O2 saturation of the drained blood (pre-oxygenator, SdO2)"],
+  ["ecmo.postSo2", "fraction", "O2 saturation after the oxygenator (SmO2)"],
+  ["ecmo.prePo2", "mmHg", "PO2 of the drained blood (pre-oxygenator)"],
+  ["ecmo.postPo2", "mmHg", "PO2 after the oxygenator"],
+  ["ecmo.hb", "g/dL", "haemoglobin of the drained blood"],
+  [
+    "ecmo.trueMixedVenousSo2",
+    "fraction",
+    "saturation of the systemic venous return before the ECMO return joins it",
+  ],
+  ["ecmo.recirculationFraction", "fraction", "R = (SdO2 − SvO2)/(SmO2 − SvO2) on the model's saturations"],
+  ["ecmo.o2Transfer", "mL/min", "O2 transferred by the membrane lung"],
+  ["ecmo.co2Removal", "mL/min", "CO2 removed by the membrane lung"],
+  ["patient.sao2RightRadial", "fraction", "upper-body (arch vessels, right radial) arterial O2 saturation"],
+  ["patient.sao2Femoral", "fraction", "lower-body (femoral) arterial O2 saturation"],
+] as const;
+
+export const ECMO_SIGNALS: readonly SignalSpec[] = ecmoDefs.map(([name, unit, description]) => ({
+  name,
+  unit,
+  description,
+}));
+type EcmoSignalName = (typeof ecmoDefs)[number][0];
+/** Index of each ECMO signal within ECMO_SIGNALS. */
+export const ES = Object.fromEntries(ecmoDefs.map(([name], i) => [name, i])) as Record<
+  EcmoSignalName,
+  number
+>;
