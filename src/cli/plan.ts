@@ -15,7 +15,7 @@ import { explainText, type Plan, plan } from "../planner/index.ts";
 import { PLANNER_RANGES } from "../planner/patient.ts";
 import { PROCEDURES } from "../planner/schema.ts";
 import { parseCommandLine } from "./command.ts";
-import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
+import { formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 const FLAGS: Record<string, string> = {
   weightKg: "--weight-kg",

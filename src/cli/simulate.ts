@@ -14,7 +14,7 @@ import { type RunSummary, runSimulation } from "../scenario/run.ts";
 import { MAX_DURATION_S, type Scenario } from "../scenario/schema.ts";
 import { type Action, createSimulation, PATIENT_PRESETS, type PatientSpec } from "../sim/index.ts";
 import { parseCommandLine } from "./command.ts";
-import { EXIT_USAGE, formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
+import { formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
 interface SimulateOptions {
   patient?: string;

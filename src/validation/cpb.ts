@@ -7,26 +7,12 @@ import { dilutionHct } from "../calc/haemodilution.ts";
 import adultCircuit from "../sim/circuit/fixtures/adult-cpb.json" with { type: "json" };
 import { createSimulation, type PatientSpec, patientFromPreset, type Simulation } from "../sim/index.ts";
 import { VO2_Q10 } from "../sim/patient/chemistry.ts";
+import { meanOver, measurement, reader } from "./measure.ts";
 import type { Experiment, Measurements } from "./types.ts";
 
 const PATIENT: PatientSpec = { ...patientFromPreset("adult-male"), hct: 0.3 };
 /** BSA of the preset (Mosteller: √(180·80/3600) = 2.0 m²) × 2.4 L/min/m². */
 const FULL_FLOW = 2.4 * 2.0;
-
-function reader(sim: Simulation) {
-  return (name: string) => sim.read(sim.signalIndex(name));
-}
-
-function meanOver(sim: Simulation, name: string, seconds: number): number {
-  const i = sim.signalIndex(name);
-  const n = Math.round(seconds / 0.5);
-  let sum = 0;
-  for (let k = 0; k < n; k++) {
-    sim.advance(0.5);
-    sum += sim.read(i);
-  }
-  return sum / n;
-}
 
 /** Settled patient with the circuit primed; returns the simulation after `settleS` on full bypass. */
 function onBypass(settleS: number, fio2 = 0.45, sweepRatio = 0.55): Simulation {
@@ -136,7 +122,7 @@ function cardioplegia(): Measurements {
 }
 
 export function cpbExperiments(): Experiment[] {
-  const m = (key: string) => (x: Measurements) => x[key]!;
+  const m = measurement;
   return [
     {
       group: "adult CPB: full flow 2.4 L/min/m² at 37 °C",

@@ -4,6 +4,7 @@
  */
 import { createSimulation, patientFromPreset, type Simulation } from "../sim/index.ts";
 import { VO2_Q10 } from "../sim/patient/chemistry.ts";
+import { meanOver, measurement, reader } from "./measure.ts";
 import { SETTLE_S } from "./rest.ts";
 import type { Experiment, Measurements } from "./types.ts";
 
@@ -13,22 +14,6 @@ function settled(): Simulation {
   const sim = createSimulation({ patient: ADULT, seed: 1 });
   sim.advance(SETTLE_S);
   return sim;
-}
-
-function reader(sim: Simulation) {
-  return (name: string) => sim.read(sim.signalIndex(name));
-}
-
-/** Mean of a signal over `seconds`, sampled every 0.5 s while advancing. */
-function meanOver(sim: Simulation, name: string, seconds: number): number {
-  const i = sim.signalIndex(name);
-  const n = Math.round(seconds / 0.5);
-  let sum = 0;
-  for (let k = 0; k < n; k++) {
-    sim.advance(0.5);
-    sum += sim.read(i);
-  }
-  return sum / n;
 }
 
 /** 20 % of the blood volume lost over 10 min, then 2 min without bleeding. */
@@ -97,7 +82,7 @@ function oxygen(): Measurements {
   return { pao2: meanOver(sim, "patient.pao2", 10) };
 }
 
-const m = (key: string) => (x: Measurements) => x[key] ?? Number.NaN;
+const m = measurement;
 
 export function responseExperiments(): Experiment[] {
   return [
