@@ -290,6 +290,8 @@ export class PatientSimulation implements Simulation {
         if (a.rateBpm !== undefined) chem.rateBpm = a.rateBpm;
         if (a.tidalVolumeMl !== undefined) chem.tidalVolumeMl = a.tidalVolumeMl;
         if (a.peepCmH2O !== undefined) chem.peepCmH2O = a.peepCmH2O;
+        // PEEP (or CPAP with spontaneous breathing) acts while the airway is pressurised, not when it is off.
+        m.setPeep(chem.peepCmH2O, a.mode !== "off");
         break;
       case "heart.setRhythm":
         m.heart.setRhythm([RHYTHM_SINUS, RHYTHM_ASYSTOLE, RHYTHM_VF][RHYTHMS.indexOf(a.rhythm)]!);

@@ -38,6 +38,26 @@ import { type RestingTargets, restingTargets } from "./targets.ts";
 
 const X = { ...LAYOUT };
 
+/** Fraction of airway pressure that reaches the pleural space with equal lung and chest-wall elastance [estimate]. */
+export const PEEP_PLEURAL_TRANSMISSION = 0.5;
+/** 1 cmH2O = 0.7356 mmHg (ρ_water·g·1 cm). */
+const MMHG_PER_CMH2O = 0.7356;
+/** Compartments inside the chest: heart chambers, pulmonary vessels, thoracic aorta and great veins, coronaries. */
+const INTRATHORACIC = [
+  X.RA,
+  X.RV,
+  X.PA,
+  X.PCAP,
+  X.PV,
+  X.LA,
+  X.LV,
+  X.AOR,
+  X.AAO,
+  X.SVC,
+  X.CORA,
+  X.CORV,
+] as const;
+
 export const DT = 0.001;
 export const SLOW_EVERY = 20;
 export const DT_SLOW = DT * SLOW_EVERY;
@@ -212,6 +232,18 @@ export class PatientModel {
     if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
     this.chem.slowStep(DT_SLOW);
     this.applyFactors();
+  }
+
+  /**
+   * PEEP raises the pressure around the heart and the intrathoracic vessels: the pleural pressure rises by the
+   * fraction of airway pressure that the chest wall passes on, E_cw/(E_lung + E_cw), about one half when lung and
+   * chest-wall elastances are equal (normal lungs; stiff ARDS lungs pass on less). It is added as the external
+   * pressure of the intrathoracic compartments, so venous return from the extrathoracic veins falls and CVP
+   * rises. Recruitment of shunt by PEEP is not modelled (docs/models/lungs.md).
+   */
+  setPeep(peepCmH2O: number, positivePressure: boolean): void {
+    const pleuralMmHg = positivePressure ? PEEP_PLEURAL_TRANSMISSION * peepCmH2O * MMHG_PER_CMH2O : 0;
+    for (let j = 0; j < INTRATHORACIC.length; j++) this.net.Pext[INTRATHORACIC[j]!] = pleuralMmHg;
   }
 
   /** Combine patient, reflex and drug factors into the network's parameters. */
