@@ -1,26 +1,9 @@
 /** `perfuse simulate` with the shipped CPB scenarios: they run start to finish and summarise the circuit signals. */
 import { describe, expect, it } from "vitest";
+import { ISSUE4_CIRCUIT_SIGNAL_UNITS } from "../sim/cpb-helpers.ts";
 import { runCli } from "./helpers.ts";
 
-// The circuit signals issue 4 requires in the simulate summary, with their units.
-const REQUIRED: Record<string, string> = {
-  "circuit.arterialPump.flow": "L/min",
-  "circuit.arterialPump.rpm": "1/min",
-  "circuit.venousReservoir.level": "mL",
-  "circuit.arterialLine.pressure": "mmHg",
-  "circuit.venousLine.pressure": "mmHg",
-  "circuit.oxygenator.deltaP": "mmHg",
-  "circuit.oxygenator.postPo2": "mmHg",
-  "circuit.oxygenator.postPco2": "mmHg",
-  "circuit.venousSo2": "fraction",
-  "circuit.arterialTemp": "°C",
-  "circuit.venousTemp": "°C",
-  "circuit.sweepGasFlow": "L/min",
-  "circuit.fio2": "fraction",
-  "circuit.cardioplegia.totalVolume": "mL",
-  "circuit.bubbleCount": "count",
-  "circuit.alarms": "count",
-};
+const REQUIRED = ISSUE4_CIRCUIT_SIGNAL_UNITS;
 
 describe("perfuse simulate --scenario (CPB)", () => {
   for (const [name, durationS, cardioplegiaMl] of [

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/errors.ts";
 import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
 import { createSimulation, patientFromPreset } from "../../src/sim/index.ts";
-import { ADULT, adultCircuit, clone, cpbSim, goOnBypass, read } from "./cpb-helpers.ts";
+import {
+  ADULT,
+  adultCircuit,
+  clone,
+  cpbSim,
+  goOnBypass,
+  ISSUE4_CIRCUIT_SIGNAL_UNITS,
+  read,
+} from "./cpb-helpers.ts";
 
 describe("conservation over a CPB run", () => {
   it("patient + circuit volume (prime counts) is conserved to 1e-9 relative through initiation, cardioplegia, ultrafiltration-free run, transfusion", () => {
@@ -98,24 +106,7 @@ describe("actions and signals", () => {
   });
   it("with a circuit, the 16 issue signals exist with their units", () => {
     const sim = cpbSim();
-    const units: Record<string, string> = {
-      "circuit.arterialPump.flow": "L/min",
-      "circuit.arterialPump.rpm": "1/min",
-      "circuit.venousReservoir.level": "mL",
-      "circuit.arterialLine.pressure": "mmHg",
-      "circuit.venousLine.pressure": "mmHg",
-      "circuit.oxygenator.deltaP": "mmHg",
-      "circuit.oxygenator.postPo2": "mmHg",
-      "circuit.oxygenator.postPco2": "mmHg",
-      "circuit.venousSo2": "fraction",
-      "circuit.arterialTemp": "°C",
-      "circuit.venousTemp": "°C",
-      "circuit.sweepGasFlow": "L/min",
-      "circuit.fio2": "fraction",
-      "circuit.cardioplegia.totalVolume": "mL",
-      "circuit.bubbleCount": "count",
-      "circuit.alarms": "count",
-    };
+    const units = ISSUE4_CIRCUIT_SIGNAL_UNITS;
     for (const [name, unit] of Object.entries(units))
       expect(sim.signals[sim.signalIndex(name)]!.unit).toBe(unit);
     expect(read(sim, "circuit.venousReservoir.level")).toBeCloseTo(650, 6);

@@ -60,3 +60,23 @@ export function goOnBypass(sim: PatientSimulation, settleS = 300, sweepRatio = 0
   sim.schedule({ t: t + 90, type: "ventilator.set", mode: "off" });
   sim.advance(90 + settleS);
 }
+
+/** The circuit signals issue 4 requires in the simulate summary, with their units. */
+export const ISSUE4_CIRCUIT_SIGNAL_UNITS: Readonly<Record<string, string>> = {
+  "circuit.arterialPump.flow": "L/min",
+  "circuit.arterialPump.rpm": "1/min",
+  "circuit.venousReservoir.level": "mL",
+  "circuit.arterialLine.pressure": "mmHg",
+  "circuit.venousLine.pressure": "mmHg",
+  "circuit.oxygenator.deltaP": "mmHg",
+  "circuit.oxygenator.postPo2": "mmHg",
+  "circuit.oxygenator.postPco2": "mmHg",
+  "circuit.venousSo2": "fraction",
+  "circuit.arterialTemp": "°C",
+  "circuit.venousTemp": "°C",
+  "circuit.sweepGasFlow": "L/min",
+  "circuit.fio2": "fraction",
+  "circuit.cardioplegia.totalVolume": "mL",
+  "circuit.bubbleCount": "count",
+  "circuit.alarms": "count",
+};
