@@ -28,6 +28,7 @@ interface SimulateOptions {
   out?: string;
   signals?: string;
   json?: boolean;
+  fastForward?: boolean;
 }
 
 function numberFlag(
@@ -220,6 +221,10 @@ export async function runSimulate(
     .option("--signals <names>", "comma-separated signal names to record (default: all)")
     .option("--out <file>", "write every sample to a .csv or .ndjson file")
     .option(
+      "--fast-forward",
+      "hours to days quickly: windows of the full model between coasts of the slow physiology (no waveforms)",
+    )
+    .option(
       "--json",
       "print one JSON object: { simulatedSeconds, signals: { name: { unit, first, last, min, max, mean } } }",
     );
@@ -266,7 +271,12 @@ export async function runSimulate(
     const actions = timeline.filter((a) => a.t <= durationS);
     const seed = seedFlag ?? scenario?.seed ?? 1;
     const circuit = planned?.circuit ?? scenario?.circuit;
-    const sim = deps.createSimulation({ patient, seed, ...(circuit === undefined ? {} : { circuit }) });
+    const sim = deps.createSimulation({
+      patient,
+      seed,
+      ...(circuit === undefined ? {} : { circuit }),
+      ...(o.fastForward ? { fastForward: true } : {}),
+    });
     const signalNames = o.signals
       ?.split(",")
       .map((s) => s.trim())

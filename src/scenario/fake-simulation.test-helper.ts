@@ -5,6 +5,7 @@ import type { Action, SignalSpec, Simulation } from "../sim/index.ts";
 
 export class FakeSimulation implements Simulation {
   timeS = 0;
+  fastForward = false;
   private rate = 0;
   private volume = 5000;
   private readonly queue: Action[] = [];

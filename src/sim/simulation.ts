@@ -23,6 +23,11 @@ export interface Simulation {
   read(signalIndex: number): number;
   schedule(action: Action): void;
   advance(seconds: number): void;
+  /**
+   * Fast-forward (docs/models/engine.md): windows of the full model alternate with coasts of the slow physiology on
+   * the window's mean flows, for hours to days of simulated time when pulsatility is not needed.
+   */
+  fastForward: boolean;
 }
 
 /** Longest single advance (s): a day. */
@@ -49,6 +54,16 @@ export class PatientSimulation implements Simulation {
 
   get timeS(): number {
     return this.model.timeS;
+  }
+
+  get fastForward(): boolean {
+    return this.model.fastForward;
+  }
+  set fastForward(on: boolean) {
+    if (typeof on !== "boolean") {
+      throw new InputError({ field: "fastForward", allowed: "true or false", received: String(on) });
+    }
+    this.model.fastForward = on;
   }
 
   signalIndex(name: string): number {
@@ -263,6 +278,7 @@ export class PatientSimulation implements Simulation {
 
   private apply(a: ValidAction): void {
     const m = this.model;
+    m.invalidateFastForward();
     const chem = m.chem;
     const c = m.circuit;
     if (c) this.applyCircuit(c, a);
@@ -392,6 +408,8 @@ export function createSimulation(opts: {
   patient: PatientSpec;
   seed?: number;
   circuit?: unknown;
+  /** Start in fast-forward (no pulsatile waveforms; see Simulation.fastForward). */
+  fastForward?: boolean;
 }): Simulation {
   const patient = validatePatientSpec(opts.patient);
   const plan = opts.circuit === undefined ? undefined : planCircuit(opts.circuit);
@@ -399,5 +417,7 @@ export function createSimulation(opts: {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new InputError({ field: "seed", allowed: "an integer 0–4294967295", received: String(seed) });
   }
-  return new PatientSimulation(patient, seed, plan);
+  const sim = new PatientSimulation(patient, seed, plan);
+  if (opts.fastForward !== undefined) sim.fastForward = opts.fastForward;
+  return sim;
 }

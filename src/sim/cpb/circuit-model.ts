@@ -207,6 +207,8 @@ export class CircuitModel {
   readonly cardioplegia: CardioplegiaParams;
   private readonly ab = new Float64Array(2);
   private readonly gas = new Float64Array(2);
+  /** Time since the last gas exchange (s): slow steps are longer during a fast-forward coast. */
+  private readonly oxTimeS = new Float64Array(1);
   /** Viscosity of the patient's blood at the design state (cP): SVR scales with μ/μ0. */
   private readonly mu0: number;
 
@@ -446,7 +448,10 @@ export class CircuitModel {
     // --- Oxygenator: gas transfer and heat exchanger for the blood pumped since the last call (exact bookkeeping).
     if (++s[S_OX_COUNTER]! >= OX_EVERY) {
       s[S_OX_COUNTER] = 0;
-      this.exchange(OX_EVERY * dt);
+      this.exchange(this.oxTimeS[0]! + dt);
+      this.oxTimeS[0] = 0;
+    } else {
+      this.oxTimeS[0] = this.oxTimeS[0]! + dt;
     }
     if (++s[S_MON_COUNTER]! >= MONITOR_EVERY) {
       s[S_MON_COUNTER] = 0;

@@ -159,6 +159,8 @@ export class Chemistry {
   private signalCounter = 0;
   private lungCounter = 0;
   private elimCounter = 0;
+  /** The step the cached elimination fractions are for (the slow step is longer in a fast-forward coast). */
+  private elimDt = 0;
   private readonly elimFraction = new Float64Array(DRUG_COUNT);
 
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
@@ -264,6 +266,42 @@ export class Chemistry {
       }
       if (recv >= 0) vt[recv] = vt[recv]! + vol;
     }
+    if (this.coastBack !== null) this.transportBack(this.coastBack);
+  }
+
+  /**
+   * Fast-forward coast: besides the net volume in `moved`, some connectors carried blood both ways within the
+   * window (the aortic arch against retrograde VA ECMO flow, pulsatile flow in the great vessels): that to-and-fro
+   * volume x_k (mL, ≥ 0) mixes the two ends without moving volume, Δm = x·(c_from − c_to) for every species
+   * (fast-forward.ts). Explicit and stable for x ≤ V_from·V_to/(V_from + V_to). Not used by the full model.
+   */
+  coastBack: Float64Array | null = null;
+
+  private transportBack(back: Float64Array): void {
+    const N = this.n;
+    const net = this.model.net;
+    const mass = this.mass;
+    const vt = this.vTrack;
+    for (let k = 0; k < back.length; k++) {
+      let x = back[k]!;
+      if (x === 0) continue;
+      const a = net.from[k]!;
+      const b = net.to[k]!;
+      if (a < 0 || b < 0 || this.carries[k] !== 1) continue;
+      const va = vt[a]!;
+      const vb = vt[b]!;
+      if (!(va > 0 && vb > 0)) continue;
+      const xMax = (va * vb) / (va + vb);
+      if (x > xMax) x = xMax;
+      const fa = x / va;
+      const fb = x / vb;
+      for (let s = 0; s < N_SPECIES; s++) {
+        const j = s * N;
+        const d = mass[j + a]! * fa - mass[j + b]! * fb;
+        mass[j + a] = mass[j + a]! - d;
+        mass[j + b] = mass[j + b]! + d;
+      }
+    }
   }
 
   /** Set what the fluid infusion connector carries per mL. */
@@ -316,7 +354,8 @@ export class Chemistry {
       }
     }
     // Elimination fractions depend on temperature only: refreshed once a second.
-    if (this.elimCounter-- <= 0) {
+    if (this.elimCounter-- <= 0 || dt !== this.elimDt) {
+      this.elimDt = dt;
       this.elimCounter = 49;
       for (let d = 0; d < DRUG_COUNT; d++) this.elimFraction[d] = eliminationFraction(d, dt, tCore);
     }

@@ -17,6 +17,7 @@ import { Rng } from "../engine/rng.ts";
 import { Baroreflex } from "./baroreflex.ts";
 import { type CirculationDesign, designCirculation } from "./cardiovascular.ts";
 import { Chemistry } from "./chemistry.ts";
+import { FastForward } from "./fast-forward.ts";
 import { Heart, RHYTHM_VF } from "./heart.ts";
 import * as LAYOUT from "./layout.ts";
 import {
@@ -163,8 +164,35 @@ export class PatientModel {
     return this.steps * DT;
   }
 
-  /** Run n fast steps, with the slow loop every SLOW_EVERY steps. */
+  /** Fast step (s) and slow-loop period (in fast steps), for the fast-forward scheme. */
+  readonly dt = DT;
+  readonly slowEvery = SLOW_EVERY;
+  /** The fast-forward scheme while it is on (docs/models/engine.md), else null. */
+  private ff: FastForward | null = null;
+
+  get fastForward(): boolean {
+    return this.ff !== null;
+  }
+  /** Switch fast-forward on or off; switching on starts with a window of the full model. */
+  set fastForward(on: boolean) {
+    if (on && this.ff === null) this.ff = new FastForward(this);
+    else if (!on) this.ff = null;
+  }
+  /** The fast-forward state (null when off): windows run, time coasted. */
+  get fastForwardState(): FastForward | null {
+    return this.ff;
+  }
+  /** Something changed (an action): in fast-forward, the next stretch is a window of the full model. */
+  invalidateFastForward(): void {
+    this.ff?.invalidate();
+  }
+
+  /** Run n fast steps, with the slow loop every SLOW_EVERY steps (in fast-forward, see fast-forward.ts). */
   run(n: number): void {
+    if (this.ff !== null) {
+      this.ff.run(n);
+      return;
+    }
     while (n > 0) {
       const left = SLOW_EVERY - this.slowCounter;
       const k = Math.min(n, left);
@@ -173,9 +201,39 @@ export class PatientModel {
       this.slowCounter += k;
       if (this.slowCounter === SLOW_EVERY) {
         this.slowCounter = 0;
-        this.slowStep();
+        this.slowStep(DT_SLOW);
       }
     }
+  }
+
+  /** One fast step, and the slow loop when it is due; true when the slow loop ran (fast-forward windows). */
+  stepOne(): boolean {
+    this.fast(1);
+    if (++this.slowCounter === SLOW_EVERY) {
+      this.slowCounter = 0;
+      this.slowStep(DT_SLOW);
+      return true;
+    }
+    return false;
+  }
+
+  /** True when no fast step has run since the last slow step. */
+  atSlowBoundary(): boolean {
+    return this.slowCounter === 0;
+  }
+
+  /** Run the slow loop now for the fast steps since the last one (aligns the slow loop for a coast). */
+  flushSlowStep(): void {
+    if (this.slowCounter === 0) return;
+    const dt = this.slowCounter * DT;
+    this.slowCounter = 0;
+    this.slowStep(dt);
+  }
+
+  /** A fast-forward coast: k fast steps' worth of time in one slow step (the network's moved is already set). */
+  coastSlowStep(k: number): void {
+    this.steps += k;
+    this.slowStep(k * DT);
   }
 
   /**
@@ -210,7 +268,8 @@ export class PatientModel {
     this.steps += k;
   }
 
-  private slowStep(): void {
+  /** The slow loop over the last dt seconds (DT_SLOW, except around fast-forward coasts). */
+  private slowStep(dt: number): void {
     const net = this.net;
     this.chem.transport();
     // Kidneys: urine flow proportional to (MAP − 50 mmHg), zero below 50 mmHg: the "renal function
@@ -226,11 +285,11 @@ export class PatientModel {
     tot[1] = tot[1]! + moved[X.URINE]!;
     tot[2] = tot[2]! + moved[X.BLEED]!;
     const fluidLeft = this.fluidTarget - tot[0]!;
-    net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / DT_SLOW) : 0;
-    if (this.circuit) this.circuit.slowStep(DT_SLOW);
-    this.baro.update(net.P[X.UBA]!, DT_SLOW);
+    net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / dt) : 0;
+    if (this.circuit) this.circuit.slowStep(dt);
+    this.baro.update(net.P[X.UBA]!, dt);
     if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
-    this.chem.slowStep(DT_SLOW);
+    this.chem.slowStep(dt);
     this.applyFactors();
   }
 
