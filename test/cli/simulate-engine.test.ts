@@ -31,6 +31,22 @@ const REQUIRED: Record<string, string> = {
 };
 
 describe("perfuse simulate with the physiology engine", () => {
+  it("--fast-forward runs hours quickly and keeps the slow physiology of the full run", async () => {
+    const args = ["simulate", "--patient", "child", "--duration-s", "1800", "--sample-s", "60", "--json"];
+    const full = JSON.parse((await runCli(args)).stdout);
+    const r = await runCli([...args, "--fast-forward"]);
+    expect(r.code).toBe(0);
+    const ff = JSON.parse(r.stdout);
+    expect(ff.simulatedSeconds).toBe(1800);
+    // Same slow physiology at the end (docs/models/engine.md, fast-forward): temperature, gases, volume.
+    expect(
+      Math.abs(ff.signals["patient.tempCore"].last - full.signals["patient.tempCore"].last),
+    ).toBeLessThan(0.02);
+    expect(Math.abs(ff.signals["patient.paco2"].last - full.signals["patient.paco2"].last)).toBeLessThan(0.5);
+    const v = (j: typeof ff) => j.signals["patient.bloodVolume"].last as number;
+    expect(Math.abs(v(ff) / v(full) - 1)).toBeLessThan(0.002);
+  }, 60_000);
+
   it("summarises every required signal with its unit; values finite and plausible from t = 0", async () => {
     const r = await runCli(["simulate", "--patient", "adult-male", "--duration-s", "20", "--json"]);
     expect(r.code).toBe(0);
