@@ -264,6 +264,15 @@ describe("weaning trials on the shipped scenarios (docs/models/ecmo.md, Weaning)
     expect(read(sim, "patient.paco2")).toBeGreaterThan(paco2 + 10); // ≈ 25 → ≈ 40 mmHg
   });
 
+  it("adult-vv-ecmo-weaning, lungs recovered (shunt 0.1): FdO2 0.21 and sweep off for 20 min — the trial passes", () => {
+    const sim = run("adult-vv-ecmo-weaning", 4800);
+    expect(read(sim, "ecmo.sweepGasFlow")).toBe(0);
+    expect(read(sim, "ecmo.flow")).toBeGreaterThan(4.2);
+    expect(read(sim, "patient.sao2")).toBeGreaterThan(0.9); // 0.986 measured
+    expect(read(sim, "patient.paco2")).toBeLessThan(45); // 38.9 measured
+    expect(read(sim, "patient.ph")).toBeGreaterThan(7.35);
+  });
+
   it("adult-va-ecmo, heart recovered: lowering VA flow raises native cardiac output and pulse pressure", () => {
     const sim = run("adult-va-ecmo", 1800);
     const pp = (s: PatientSimulation) => read(s, "patient.sbp") - read(s, "patient.dbp");
