@@ -119,6 +119,23 @@ describe("oxygenator wear: clot burden over days", () => {
     expect(d).toBeLessThan(9);
   });
 
+  it("a 72 h run: ΔP creeps up by 4 % at ACT 200 s and 12 % at 180 s (clot burden 0.043 and 0.110); more with low flow", () => {
+    const dpRise = (act: number, flow: number) => {
+      const s = createWearState();
+      for (let t = 0; t < 72 * 3600; t += 1) stepWear(s, 1, act, flow, 7, 1); // once a second, as the circuit does
+      const st = createOxygenatorState(1, 4.5);
+      const clean = oxygenatorPressureDropMmHg(quadrox, st, 75);
+      st[OXS_CLOT_FRACTION] = s[WEAR_BURDEN]!;
+      return { b: s[WEAR_BURDEN]!, rise: oxygenatorPressureDropMmHg(quadrox, st, 75) / clean - 1 };
+    };
+    const ref = dpRise(200, 4.5);
+    expect(ref.b).toBeCloseTo(0.0426, 3);
+    expect(ref.rise).toBeCloseTo(0.0445, 3);
+    const low = dpRise(180, 4.5);
+    expect(low.b).toBeCloseTo(0.1, 2);
+    expect(dpRise(200, 1.05).rise).toBeGreaterThan(ref.rise * 2); // stasis at 1 L/min
+  });
+
   it("clot consumes heparin from the circuit plasma: first-order with CL = 10 mL/min × B", () => {
     expect(heparinLeftAfterClot(0, 300, 60)).toBe(1);
     expect(heparinLeftAfterClot(0.5, 300, 60)).toBeCloseTo(
