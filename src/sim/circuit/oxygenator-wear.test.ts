@@ -132,7 +132,7 @@ describe("oxygenator wear: clot burden over days", () => {
     expect(ref.b).toBeCloseTo(0.0426, 3);
     expect(ref.rise).toBeCloseTo(0.0445, 3);
     const low = dpRise(180, 4.5);
-    expect(low.b).toBeCloseTo(0.1, 2);
+    expect(low.b).toBeCloseTo(0.1105, 3); // fAct 1.68: x = 1.99, B = 0.02(e^x − 1)/(1 + 0.02·e^x)
     expect(dpRise(200, 1.05).rise).toBeGreaterThan(ref.rise * 2); // stasis at 1 L/min
   });
 
