@@ -95,7 +95,7 @@ describe("heparin infusion: ACT settles at the infusion–elimination balance an
     sim.schedule({ t: sim.timeS, type: "drug.infusion", drug: "heparin", ratePerMin: rPerMin });
     const a0 = heparinAndPlasma(sim).amountU; // the 5000 U of the prime, partly eliminated
     const t0 = sim.timeS;
-    sim.advance(2 * 3600);
+    sim.advance(3600);
     const { amountU, plasmaMl } = heparinAndPlasma(sim);
     const ass = rPerMin / 60 / HEPARIN_K; // 3462 U
     const expected = ass + (a0 - ass) * Math.exp(-HEPARIN_K * (sim.timeS - t0));
@@ -119,7 +119,7 @@ describe("heparin infusion: ACT settles at the infusion–elimination balance an
       c.wear[WEAR_BURDEN] = burden; // white-box: a circuit days into its run
       const a0 = heparinAndPlasma(sim).amountU;
       const t0 = sim.timeS;
-      sim.advance(2 * 3600);
+      sim.advance(1.5 * 3600);
       const bMean = (burden + c.wear[WEAR_BURDEN]!) / 2;
       return { sim, a0, t0, bMean, ...heparinAndPlasma(sim), act: read(sim, "patient.act") };
     };
