@@ -133,6 +133,19 @@ export const ACTION_SCHEMAS = {
     .object({ t, type: z.literal("fault.inject"), fault: z.enum(FAULTS), severity: num(0, 1) })
     .strict(),
   "fault.clear": z.object({ t, type: z.literal("fault.clear"), fault: z.enum(FAULTS) }).strict(),
+  /** Closed (ECMO) circuits only: a new circuit (oxygenator, pump head, tubing) primed with `prime`. */
+  "ecmo.changeCircuit": z
+    .object({
+      t,
+      type: z.literal("ecmo.changeCircuit"),
+      prime: z.enum(["crystalloid", "blood"]).optional(),
+      /** Blood prime haematocrit (fraction); only with prime "blood" (default 0.28). */
+      primeHct: num(0.1, 0.6).optional(),
+      primeHeparinU: num(0, 20000).optional(),
+      /** Flow stops (pump off, lines clamped) for this long while the circuits are swapped, s (default 60). */
+      interruptionS: num(0, 600).optional(),
+    })
+    .strict(),
 } as const;
 
 /** Action types that act on the extracorporeal circuit. */
@@ -156,6 +169,7 @@ export const CIRCUIT_ACTION_TYPES: readonly string[] = [
   "interlock.reset",
   "fault.inject",
   "fault.clear",
+  "ecmo.changeCircuit",
 ];
 
 export const ACTION_TYPES = Object.keys(ACTION_SCHEMAS) as (keyof typeof ACTION_SCHEMAS)[];
@@ -190,6 +204,7 @@ const union = z.discriminatedUnion("type", [
   ACTION_SCHEMAS["interlock.reset"],
   ACTION_SCHEMAS["fault.inject"],
   ACTION_SCHEMAS["fault.clear"],
+  ACTION_SCHEMAS["ecmo.changeCircuit"],
 ]);
 
 export type ValidAction = z.infer<typeof union>;

@@ -267,6 +267,23 @@ export class PatientSimulation implements Simulation {
         received: JSON.stringify(a.type),
       });
     }
+    if (a.type === "ecmo.changeCircuit") {
+      if (!c.plan.closed) {
+        throw new InputError({
+          field: "action.type",
+          allowed:
+            "an action for this circuit: ecmo.changeCircuit needs a closed ECMO circuit (no reservoir)",
+          received: JSON.stringify(a.type),
+        });
+      }
+      if ((a.prime ?? "crystalloid") === "crystalloid" && a.primeHct !== undefined) {
+        throw new InputError({
+          field: "action.primeHct",
+          allowed: 'only with prime "blood" (a crystalloid prime has no red cells)',
+          received: String(a.primeHct),
+        });
+      }
+    }
     if (a.type === "haemoconcentrator.set" && !c.plan.haemoconcentrator && a.rateMlPerMin > 0) {
       throw new InputError({
         field: "action.type",
@@ -394,6 +411,13 @@ export class PatientSimulation implements Simulation {
         break;
       case "fault.clear":
         c.clearFault(a.fault);
+        break;
+      case "ecmo.changeCircuit":
+        c.changeCircuit(
+          a.prime === "blood" ? (a.primeHct ?? 0.28) : 0,
+          a.primeHeparinU ?? c.plan.primeHeparinU,
+          a.interruptionS ?? 60,
+        );
         break;
     }
   }

@@ -9,8 +9,10 @@
  * construction.
  */
 import * as BLOOD from "../blood/index.ts";
+import { HAEM_FREE_HB, HAEM_HAPTO } from "../circuit/haemolysis.ts";
 import type { CardioplegiaParams, CardioplegiaRecipe } from "../circuit/index.ts";
 import * as CIRCUIT from "../circuit/index.ts";
+import { combinedClotFraction, WEAR_BURDEN } from "../circuit/oxygenator-wear.ts";
 import * as DRUGS_M from "../drugs/index.ts";
 import * as EXCH from "../exchange/index.ts";
 import * as CHEM from "../patient/chemistry.ts";
@@ -18,6 +20,7 @@ import * as HEART from "../patient/heart.ts";
 import * as LAYOUT from "../patient/layout.ts";
 import type { PatientModel } from "../patient/model.ts";
 import type { CircuitPlan } from "./build.ts";
+import * as LONG from "./long-run.ts";
 import * as SIG from "./signals.ts";
 
 // Imported bindings copied to module-local constants once (each use of an imported binding is a getter call
@@ -83,6 +86,7 @@ const {
   ultrafiltrationMlPerS,
 } = CIRCUIT;
 const { CO2_ML_PER_MMOL } = EXCH;
+const { changeCircuit, changingCircuit, createLongRunState, LR_CHANGES, LR_DISCARDED_ML, stepLongRun } = LONG;
 const { DRUG_HEPARIN } = DRUGS_M;
 const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
@@ -123,6 +127,7 @@ export const FAULTS = [
   "gasSupplyLoss",
   "heaterCoolerFailure",
   "pumpFailure",
+  "oxygenatorWear",
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 export const INTERLOCKS = ["level", "bubble", "pressure"] as const;
@@ -205,6 +210,10 @@ export class CircuitModel {
   readonly myo = createMyocardialState(BLOOD_K_MMOL_PER_L);
   readonly faults = new Float64Array(FAULTS.length);
   readonly cardioplegia: CardioplegiaParams;
+  /** Long runs (long-run.ts): wear, haemolysis, circuit change. */
+  readonly longRun: Float64Array;
+  readonly wear: Float64Array;
+  readonly haem: Float64Array;
   private readonly ab = new Float64Array(2);
   private readonly gas = new Float64Array(2);
   /** Time since the last gas exchange (s): slow steps are longer during a fast-forward coast. */
@@ -215,6 +224,7 @@ export class CircuitModel {
   constructor(model: PatientModel, plan: CircuitPlan, nComp0: number, nConn0: number) {
     this.model = model;
     this.plan = plan;
+    ({ longRun: this.longRun, wear: this.wear, haem: this.haem } = createLongRunState());
     this.cVL = nComp0;
     this.cRES = nComp0 + 1;
     this.cOX = nComp0 + 2;
@@ -270,11 +280,10 @@ export class CircuitModel {
    * [U: modelling choice; the patient model has no tissue CO2 store, so a tCO2-free prime would wash CO2 out of
    * the blood for tens of minutes]. Prime heparin is spread by volume.
    */
-  private initPrime(): void {
+  initPrime(hct = this.plan.primeHct, primeHeparinU = this.plan.primeHeparinU): void {
     const chem = this.model.chem;
     const N = chem.n;
     const m = chem.mass;
-    const hct = this.plan.primeHct;
     const hb = hct * 33.3; // g/dL (MCHC 33.3 g/dL, as the patient model)
     const t = this.plan.primeTempC;
     const total = this.volume();
@@ -288,7 +297,7 @@ export class CircuitModel {
       m[SP_LACTATE * N + i] = (hct > 0 ? 2 : 0) * vL; // bank blood carries some lactate [U]
       m[SP_HB * N + i] = hb * 10 * vL;
       m[SP_HEAT * N + i] = t * v;
-      m[(SP_DRUG0 + DRUG_HEPARIN) * N + i] = total > 0 ? (this.plan.primeHeparinU * v) / total : 0;
+      m[(SP_DRUG0 + DRUG_HEPARIN) * N + i] = total > 0 ? (primeHeparinU * v) / total : 0;
       chem.vTrack[i] = v;
     }
   }
@@ -364,7 +373,10 @@ export class CircuitModel {
     rd[RD_OXYGENATOR_DELTA_P_MMHG] = P[this.cOX]! - P[this.cART]!;
     rd[RD_SWEEP_L_PER_MIN] = effectiveSweepLPerMin(this.ox);
     rd[RD_ARTERIAL_TEMP_C] = s[S_ART_TEMP]!;
-    const factor = stepInterlocks(this.interlock, rd, this.settings, dt) * (1 - this.faults[8]!);
+    const factor =
+      stepInterlocks(this.interlock, rd, this.settings, dt) *
+      (1 - this.faults[8]!) *
+      (changingCircuit(this) ? 0 : 1);
     rd[RD_OPERATOR_RESET] = 0;
     s[S_PUMP_FACTOR] = factor;
 
@@ -444,6 +456,7 @@ export class CircuitModel {
 
     // --- Cardioplegia delivery and the myocardium.
     this.stepCardioplegia(dt);
+    stepLongRun(this, dt); // wear, heparin consumption, haemolysis; clamps during a circuit change
 
     // --- Oxygenator: gas transfer and heat exchanger for the blood pumped since the last call (exact bookkeeping).
     if (++s[S_OX_COUNTER]! >= OX_EVERY) {
@@ -600,6 +613,19 @@ export class CircuitModel {
     return P[this.cART]! - (this.plan.filter ? this.plan.filter.resistance * q : 0);
   }
 
+  /** Pump flow of the last slow step, L/min; pump speed after interlocks, 1/min (long-run.ts). */
+  get flowLPerMin(): number {
+    return this.s[S_FLOW]! * 0.06;
+  }
+  get rpm(): number {
+    return this.s[S_RPM]!;
+  }
+
+  /** Replaces the circuit (long-run.ts): prime haematocrit and heparin, flow interruption in seconds. */
+  changeCircuit(primeHct: number, primeHeparinU: number, interruptionS: number): void {
+    changeCircuit(this, primeHct, primeHeparinU, interruptionS);
+  }
+
   /** SVR multiplier from the viscosity of the patient's blood relative to the design state (Poiseuille). */
   get viscosityFactor(): number {
     return this.s[S_VISC_FACTOR]!;
@@ -731,7 +757,7 @@ export class CircuitModel {
 
   private applyFaults(): void {
     const f = this.faults;
-    this.ox[OXS_CLOT_FRACTION] = 0.95 * f[4]!;
+    this.ox[OXS_CLOT_FRACTION] = combinedClotFraction(this.wear[WEAR_BURDEN]!, f[4]!);
     this.ox[OXS_PLASMA_LEAK_FRACTION] = f[5]!;
     this.ox[OXS_GAS_SUPPLY_OK] = f[6]! > 0.5 ? 0 : 1;
     this.ox[OXS_WATER_FLOW_OK] = f[7]! > 0.5 ? 0 : 1;
@@ -938,6 +964,16 @@ export class CircuitModel {
       case ES["patient.sao2Femoral"]:
         this.gasOfCompartment(X.LBA);
         return this.gas[0]!;
+      case ES["ecmo.clotBurden"]:
+        return this.wear[WEAR_BURDEN]!;
+      case ES["ecmo.plasmaFreeHb"]:
+        return this.haem[HAEM_FREE_HB]!;
+      case ES["ecmo.haptoglobin"]:
+        return this.haem[HAEM_HAPTO]!;
+      case ES["ecmo.discardedVolume"]:
+        return this.longRun[LR_DISCARDED_ML]!;
+      case ES["ecmo.circuitChanges"]:
+        return this.longRun[LR_CHANGES]!;
       default:
         return Number.NaN;
     }

@@ -81,6 +81,11 @@ const ecmoDefs = [
   ["ecmo.co2Removal", "mL/min", "CO2 removed by the membrane lung"],
   ["patient.sao2RightRadial", "fraction", "upper-body (arch vessels, right radial) arterial O2 saturation"],
   ["patient.sao2Femoral", "fraction", "lower-body (femoral) arterial O2 saturation"],
+  ["ecmo.clotBurden", "fraction", "oxygenator clot burden (flow paths blocked, membrane area lost), 0–1"],
+  ["ecmo.plasmaFreeHb", "mg/dL", "plasma free haemoglobin (haemolysis indicator; alarm 50 mg/dL)"],
+  ["ecmo.haptoglobin", "mg/dL", "haptoglobin binding capacity left (mg Hb per dL plasma)"],
+  ["ecmo.discardedVolume", "mL", "circuit contents discarded at circuit changes in total"],
+  ["ecmo.circuitChanges", "count", "circuit changes done"],
 ] as const;
 
 export const ECMO_SIGNALS: readonly SignalSpec[] = ecmoDefs.map(([name, unit, description]) => ({
