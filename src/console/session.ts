@@ -134,6 +134,11 @@ export class SessionCore {
     return this.sim.timeS;
   }
 
+  /** Whether the simulation exposes a signal by this name. */
+  has(name: string): boolean {
+    return this.nameToIndex.has(name);
+  }
+
   /** Value of a signal by name (NaN when the engine has no such signal). */
   read(name: string): number {
     const i = this.nameToIndex.get(name);
@@ -156,7 +161,12 @@ export class SessionCore {
   }
 
   drawLab(panel: LabPanelName): LabResult {
-    const r = this.labs.draw(panel, this.sim.timeS, (s) => this.read(s));
+    const r = this.labs.draw(
+      panel,
+      this.sim.timeS,
+      (s) => this.read(s),
+      (s) => this.nameToIndex.has(s),
+    );
     this.events.push({
       tS: r.drawnAtS,
       kind: "lab-drawn",
