@@ -56,12 +56,21 @@ export function EcmoConsole({
   );
 }
 
+/**
+ * The last speed sent by a step and the simulated time then: presses quicker than the next frame (or while
+ * paused) step from what was sent, not from the speed the last frame showed.
+ */
+const lastStep = new WeakMap<SimClient, { rpm: number; timeS: number }>();
+/** Simulated time after which the pump's reported speed is trusted again (s): a few frames at 1×. */
+const STEP_HOLD_S = 0.5;
+
 /** Sends the pump speed one knob step up or down from the current speed (the + / − keys and buttons). */
 export function stepPump(client: SimClient, plan: CircuitPlan, delta: number): void {
-  client.act({
-    type: "arterialPump.setRpm",
-    rpm: stepRpm(client.read("ecmo.rpm"), delta, plan.pump.params.maxRpm),
-  });
+  const last = lastStep.get(client);
+  const from = last && client.timeS - last.timeS < STEP_HOLD_S ? last.rpm : client.read("ecmo.rpm");
+  const rpm = stepRpm(from, delta, plan.pump.params.maxRpm);
+  lastStep.set(client, { rpm, timeS: client.timeS });
+  client.act({ type: "arterialPump.setRpm", rpm });
 }
 
 function PumpPanel({ client, plan, bsaM2 }: { client: SimClient; plan: CircuitPlan; bsaM2: number }) {
@@ -120,6 +129,7 @@ function PumpPanel({ client, plan, bsaM2 }: { client: SimClient; plan: CircuitPl
             onChange={(e) => {
               const v = Number((e.target as HTMLInputElement).value);
               setTurning(null);
+              lastStep.set(client, { rpm: v, timeS: client.timeS });
               client.act({ type: "arterialPump.setRpm", rpm: v });
             }}
           />
