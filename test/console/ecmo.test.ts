@@ -16,7 +16,7 @@ import {
   RPM_STEP,
   stepRpm,
 } from "../../src/console/ecmo.ts";
-import { SessionCore } from "../../src/console/session.ts";
+import { describeAction, SessionCore } from "../../src/console/session.ts";
 import { ALARMS } from "../../src/sim/circuit/alarms.ts";
 import { ECMO_SIGNALS } from "../../src/sim/cpb/signals.ts";
 import type { Action } from "../../src/sim/index.ts";
@@ -111,6 +111,33 @@ describe("ECMO configuration and alarm set", () => {
     expect(stepRpm(4450, RPM_STEP, 4500)).toBe(4500);
     expect(stepRpm(50, -RPM_STEP, 4500)).toBe(0);
     expect(stepRpm(Number.NaN, RPM_STEP, 4500)).toBe(100);
+  });
+});
+
+describe("ECMO actions in the event log", () => {
+  it("read in ECMO words on a closed circuit", () => {
+    const o = { ecmo: true };
+    expect(describeAction({ t: 0, type: "arterialPump.setRpm", rpm: 3800 }, o)).toBe("ECMO pump 3800 rpm");
+    expect(describeAction({ t: 0, type: "arterialPump.setFlow", flowLPerMin: 4 }, o)).toBe(
+      "ECMO pump flow held at 4 L/min",
+    );
+    expect(describeAction({ t: 0, type: "clamp.set", clamp: "venousLine", occlusion: 1 }, o)).toBe(
+      "drainage line clamp 100 % closed",
+    );
+    expect(describeAction({ t: 0, type: "clamp.set", clamp: "arterialLine", occlusion: 0 }, o)).toBe(
+      "return line clamp 0 % closed",
+    );
+    expect(describeAction({ t: 0, type: "gas.set", fio2: 1, sweepGasFlowLPerMin: 3 }, o)).toBe(
+      "gas FdO₂ 100 % sweep 3 L/min",
+    );
+    expect(describeAction({ t: 0, type: "fault.inject", fault: "venousLineKink", severity: 0.8 })).toBe(
+      "fault: venousLineKink 80 %",
+    );
+    // A session on a closed circuit uses them; on CPB the heart–lung machine's words stay.
+    const va = session("adult-va-ecmo");
+    va.act({ type: "arterialPump.setRpm", rpm: 1000 });
+    expect(va.core.takeFrame().events.at(-1)?.text).toBe("ECMO pump 1000 rpm");
+    expect(describeAction({ t: 0, type: "arterialPump.setRpm", rpm: 1000 })).toBe("arterial pump 1000 rpm");
   });
 });
 

@@ -577,8 +577,9 @@ describe("console in the browser", () => {
     expect(await page.getByTestId("timer-bypass").textContent()).toMatch(/^00:\d\d$/);
     await page.getByTestId("tab-events").click();
     const log = await page.getByTestId("event-log").textContent();
-    expect(log).toContain("3800 rpm");
-    expect(log).toContain("sweep 3 L/min");
+    expect(log).toContain("ECMO pump 3800 rpm");
+    expect(log).toContain("return line clamp 0 % closed");
+    expect(log).toContain("gas FdO₂ 100 %");
     await page.getByTestId("tab-drugs").click();
   });
 
