@@ -16,6 +16,7 @@ import {
   RPM_STEP,
   stepRpm,
 } from "../../src/console/ecmo.ts";
+import { HlmTracker } from "../../src/console/hlm.ts";
 import { describeAction, SessionCore } from "../../src/console/session.ts";
 import { ALARMS } from "../../src/sim/circuit/alarms.ts";
 import { ECMO_SIGNALS } from "../../src/sim/cpb/signals.ts";
@@ -227,5 +228,40 @@ describe("ECMO sessions operated from the console", () => {
     expect(r("ecmo.inletPressure")).toBeGreaterThan(-150);
     expect(ids().filter((i) => i.startsWith("ecmo-"))).toEqual([]);
     expect(r("ecmo.postSo2")).toBeGreaterThan(0.95);
+  });
+});
+
+describe("pump held: set to turn, not turning", () => {
+  it("the tracker follows the pump commands; held only while commanded and the engine's speed is zero", () => {
+    const h = new HlmTracker({ venousClamp: 1, arterialClamp: 1 });
+    expect(h.pumpHeld(0)).toBe(false);
+    h.onAction({ t: 1, type: "arterialPump.setRpm", rpm: 3000 }, 1);
+    expect(h.pumpHeld(3000)).toBe(false);
+    expect(h.pumpHeld(0)).toBe(true);
+    expect(h.pumpHeld(Number.NaN)).toBe(false);
+    h.onAction({ t: 2, type: "arterialPump.stop" }, 2);
+    expect(h.pumpHeld(0)).toBe(false);
+    h.onAction({ t: 3, type: "arterialPump.setFlow", flowLPerMin: 2 }, 3);
+    expect(h.pumpHeld(0)).toBe(true);
+    h.onAction({ t: 4, type: "arterialPump.setFlow", flowLPerMin: 0 }, 4);
+    expect(h.pumpHeld(0)).toBe(false);
+  });
+
+  it("on the VA circuit a pump failure (instructor fault) shows as held", () => {
+    const { act, run, r, core } = session("adult-va-ecmo");
+    const h = new HlmTracker({ venousClamp: 0, arterialClamp: 1 });
+    const feed = () => {
+      for (const e of core.takeFrame().events) if (e.action) h.onAction(e.action, e.tS);
+    };
+    act({ type: "arterialPump.setRpm", rpm: 3000 });
+    act({ type: "clamp.set", clamp: "arterialLine", occlusion: 0 });
+    run(5);
+    feed();
+    expect(h.pumpHeld(r("circuit.arterialPump.rpm"))).toBe(false);
+    act({ type: "fault.inject", fault: "pumpFailure", severity: 1 });
+    run(5);
+    feed();
+    expect(r("circuit.arterialPump.rpm")).toBeLessThan(1);
+    expect(h.pumpHeld(r("circuit.arterialPump.rpm"))).toBe(true);
   });
 });

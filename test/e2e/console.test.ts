@@ -660,6 +660,29 @@ describe("console in the browser", () => {
     await waitSim(page, t0 + 0.5, 10_000);
   });
 
+  it("a pump failure shows the pump held, and on VA the stopped pump flows backwards: retrograde-flow alarm", async () => {
+    const { page } = h;
+    expect(await page.getByTestId("hlm-pump-held").textContent()).toBe("as set");
+    await page.getByTestId("hlm-fault-inject-fault").selectOption("pumpFailure");
+    await page.getByTestId("hlm-fault-inject-severity").fill("100");
+    await page.getByTestId("hlm-fault-inject").click();
+    await expect
+      .poll(() => page.getByTestId("hlm-pump-held").textContent(), { timeout: 10_000 })
+      .toBe("HELD (interlock/fault)");
+    const alarm = page.getByTestId("alarm-ecmo-backflow");
+    await alarm.waitFor({ timeout: 20_000 });
+    expect(await alarm.getAttribute("class")).toContain("high");
+    expect(await num("hlm-ecmo-flow")).toBeLessThan(0);
+    await page.getByTestId("hlm-fault-clear-fault").selectOption("pumpFailure");
+    await page.getByTestId("hlm-fault-clear").click();
+    await expect.poll(() => num("hlm-ecmo-flow"), { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(await page.getByTestId("hlm-pump-held").textContent()).toBe("as set");
+    // Latched until acknowledged, then gone (its condition has ended).
+    await expect.poll(() => alarm.getAttribute("class")).toContain("latched");
+    await key("a");
+    await expect.poll(() => alarm.count()).toBe(0);
+  });
+
   it("a blood gas shows K⁺ and glucose (or 'not modelled' while the engine lacks them)", async () => {
     const { page } = h;
     await key("g");

@@ -7,7 +7,7 @@
  * name is missing. No reservoir, VAVD, cardioplegia, suckers or vent: the engine refuses those on a closed circuit.
  */
 import { POTASSIUM_SIGNAL } from "../../../src/console/labs.ts";
-import { clampControl, faults, type HlmModule, heater, pumpMaxRpm } from "../hlm/modules.ts";
+import { clampControl, faults, type HlmModule, heater, pumpHeld, pumpMaxRpm } from "../hlm/modules.ts";
 
 /** The pump module's readouts and controls; the console draws it as the pump panel with the speed knob. */
 export const ecmoPump: HlmModule = {
@@ -147,6 +147,7 @@ const safety: HlmModule = {
   id: "ecmo-safety",
   title: "Safety",
   readouts: [
+    pumpHeld,
     { id: "alarm-count", signal: "circuit.alarms", label: "Circuit alarms", unit: "", digits: 0 },
     {
       id: "il-bubble",

@@ -106,8 +106,8 @@ export function Module(props: {
                       ? "not modelled"
                       : r.onOff && Number.isFinite(v)
                         ? v > 0.5
-                          ? "on"
-                          : "off"
+                          ? (r.onOffText?.[1] ?? "on")
+                          : (r.onOffText?.[0] ?? "off")
                         : formatValue(v, r.digits, r.scale)}
                   </span>{" "}
                   <small>{notModelled(r, client) ? "" : r.unit}</small>

@@ -25,8 +25,9 @@ export interface Readout {
   unit: string;
   scale?: number;
   digits: number;
-  /** Shows "on"/"off" for a 1/0 value. */
+  /** Shows "on"/"off" for a 1/0 value (or `onOffText` [off, on]). */
   onOff?: boolean;
+  onOffText?: [string, string];
   /** Marks the number out of range (shown units): a visual cue; alarms come from the alarm manager. */
   low?: number;
   high?: number;
@@ -385,10 +386,23 @@ const suction: HlmModule = {
   ],
 };
 
+/** The pump set to turn but not turning: an interlock latch or a pump failure (HlmTracker.pumpHeld). */
+export const pumpHeld: Readout = {
+  id: "pump-held",
+  derived: (h, read) => (h.pumpHeld(read("circuit.arterialPump.rpm")) ? 1 : 0),
+  label: "Pump",
+  unit: "",
+  digits: 0,
+  onOff: true,
+  onOffText: ["as set", "HELD (interlock/fault)"],
+  high: 0.5,
+};
+
 const safety: HlmModule = {
   id: "interlocks",
   title: "Safety and interlocks",
   readouts: [
+    pumpHeld,
     { id: "alarm-count", signal: "circuit.alarms", label: "Active alarms", unit: "", digits: 0 },
     {
       id: "il-level",
