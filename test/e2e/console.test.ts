@@ -501,6 +501,10 @@ describe("console in the browser", () => {
     expect(await page.getByTestId("spo2").count()).toBe(0);
     expect(await page.getByTestId("module-ecmo-pressures").textContent()).toContain("Inlet (drainage)");
     expect(await page.getByTestId("timer-xclamp").count()).toBe(0);
+    const legend = await page.getByTestId("trend-recent").textContent();
+    expect(legend).toContain("SpO₂ RR %");
+    expect(legend).toContain("SpO₂ fem %");
+    expect(legend).toContain("Flow L/min");
   });
 
   it("refuses bad speed, sweep and FdO₂ at the field with the range shown", async () => {

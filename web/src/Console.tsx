@@ -106,7 +106,7 @@ export function ConsoleScreen({
         ) : (
           <HlmConsole client={client} plan={plan} bsaM2={bsaM2} />
         )}
-        <Trends client={client} alarms={alarms} />
+        <Trends client={client} alarms={alarms} ecmo={ecmo !== null} />
         <aside class="side" aria-label="Interventions and logs">
           <div class="tabs" role="tablist">
             {TABS.map((t) => (
