@@ -501,6 +501,8 @@ describe("console in the browser", () => {
     expect(await page.getByTestId("spo2").count()).toBe(0);
     expect(await page.getByTestId("module-ecmo-pressures").textContent()).toContain("Inlet (drainage)");
     expect(await page.getByTestId("timer-xclamp").count()).toBe(0);
+    // Recirculation is a VV reading.
+    expect(await page.getByTestId("hlm-ecmo-recirc").count()).toBe(0);
     const legend = await page.getByTestId("trend-recent").textContent();
     expect(legend).toContain("SpO₂ RR %");
     expect(legend).toContain("SpO₂ fem %");
@@ -700,6 +702,36 @@ describe("console in the browser", () => {
     expect(text).toMatch(hasK ? /K⁺[\d.]+ mmol\/L/ : /K⁺not modelled/);
     expect(text).toMatch(hasK ? /Glucose[\d.]+ mmol\/L \(\d+ mg\/dL\)/ : /Glucosenot modelled/);
     await page.getByTestId("tab-drugs").click();
+  });
+
+  it("starts adult-vv-ecmo by hand: VV console with recirculation; the pump started from the console", async () => {
+    const { page } = h;
+    await page.getByRole("button", { name: "End case" }).click();
+    await page.getByTestId("source-scenario").check();
+    await page.getByTestId("scenario-adult-vv-ecmo").check();
+    await page.getByTestId("scenario-timeline").uncheck();
+    await page.getByTestId("start").click();
+    await page.getByTestId("alarm-bar").waitFor();
+    expect(await page.getByTestId("ecmo-config").textContent()).toContain("VV");
+    await page.getByTestId("hlm-clamp-venousLine-open").click();
+    await page.getByTestId("hlm-clamp-arterialLine-open").click();
+    await page.getByTestId("hlm-ecmo-gas-sweep-sweepGasFlowLPerMin").fill("4");
+    await page.getByTestId("hlm-ecmo-gas-sweep").click();
+    await page.getByTestId("hlm-set-rpm-rpm").fill("3800");
+    await page.getByTestId("hlm-set-rpm").click();
+    await key("5");
+    const t = await simTime(page);
+    await waitSim(page, t + 30);
+    await page.waitForTimeout(400);
+    const recirc = await num("hlm-ecmo-recirc");
+    console.log(
+      `e2e ECMO VV: 3800 rpm → ${await num("hlm-ecmo-flow")} L/min, inlet ${await num("hlm-ecmo-inlet")} mmHg, recirculation ${recirc} %, pre/post-oxygenator SO₂ ${await num("hlm-ecmo-preso2")}/${await num("hlm-ecmo-postso2")} %`,
+    );
+    expect(await num("hlm-ecmo-flow")).toBeGreaterThan(3);
+    expect(recirc).toBeGreaterThan(0);
+    expect(recirc).toBeLessThan(50);
+    expect(await num("hlm-ecmo-postso2")).toBeGreaterThan(await num("hlm-ecmo-preso2"));
+    await key("1");
   });
 
   // ---- A plan from the planner runs on its planned circuit (issue 7).
