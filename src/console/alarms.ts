@@ -25,6 +25,11 @@ export interface AlarmDef {
   high?: number;
   /** Instead of limits: alarm while this bit is set in the signal (an alarm word, e.g. the circuit's). */
   bit?: number;
+  /**
+   * Armed only while this signal is above `above` (e.g. a low-flow alarm while the pump is commanded to turn):
+   * disarmed, the condition counts as false.
+   */
+  armed?: { signal: string; above: number };
   /** Condition must persist this long (s) before the alarm starts (filters single-beat artefacts). */
   delayS?: number;
   /** Latching alarms stay shown after the condition ends until acknowledged. */
@@ -111,7 +116,8 @@ export class AlarmManager {
       const suppressed =
         def.suppressedBy !== undefined &&
         this.tracks.some((o) => o.def.id === def.suppressedBy && o.state !== null);
-      const condition = Number.isFinite(raw) && (lowHit || highHit || bitHit) && !suppressed;
+      const disarmed = def.armed !== undefined && !(read(def.armed.signal) > def.armed.above);
+      const condition = Number.isFinite(raw) && (lowHit || highHit || bitHit) && !suppressed && !disarmed;
       if (condition) {
         if (Number.isNaN(t.conditionSinceS)) t.conditionSinceS = timeS;
         const due = timeS - t.conditionSinceS >= (def.delayS ?? 0);
@@ -235,6 +241,13 @@ export const LIMIT_RANGES: Record<string, { min: number; max: number; unit: stri
   "patient.cvp": { min: 0, max: 40, unit: "mmHg" },
   "patient.tempCore": { min: 15, max: 42, unit: "°C" },
   "patient.etco2": { min: 10, max: 120, unit: "mmHg" },
+  // ECMO (src/console/ecmo.ts)
+  "ecmo.inletPressure": { min: -500, max: 0, unit: "mmHg" },
+  "ecmo.flow": { min: -2, max: 10, unit: "L/min" },
+  "ecmo.deltaP": { min: 5, max: 300, unit: "mmHg" },
+  "ecmo.postSo2": { min: 50, max: 100, unit: "%" },
+  "patient.sao2RightRadial": { min: 50, max: 100, unit: "%" },
+  "patient.sao2Femoral": { min: 50, max: 100, unit: "%" },
 };
 
 /**

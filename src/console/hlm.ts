@@ -52,6 +52,12 @@ export class HlmTracker {
   ventMlPerMin = 0;
   haemoconcentratorMlPerMin = 0;
   cardioplegiaDoses = 0;
+  /**
+   * The pump was last set to turn (a flow or speed above zero) and not stopped since. With the engine's speed
+   * signal (after interlocks) at zero, the pump is held: an interlock latch (level, bubble) or a pump failure —
+   * the engine publishes no signal for its latches, so this is how the console shows one.
+   */
+  pumpCommanded = false;
   private bypassTotal = 0;
   private bypassSince: number | null = null;
   private crossClampSince: number | null = null;
@@ -71,6 +77,15 @@ export class HlmTracker {
     switch (a.type) {
       case "clamp.set":
         this.clamps[String(r.clamp)] = Number(r.occlusion);
+        break;
+      case "arterialPump.setFlow":
+        this.pumpCommanded = Number(r.flowLPerMin) > 0;
+        break;
+      case "arterialPump.setRpm":
+        this.pumpCommanded = Number(r.rpm) > 0;
+        break;
+      case "arterialPump.stop":
+        this.pumpCommanded = false;
         break;
       case "aorticCrossClamp.set":
         if (r.on === true && this.crossClampSince === null) this.crossClampSince = tS;
@@ -100,6 +115,11 @@ export class HlmTracker {
         this.haemoconcentratorMlPerMin = Number(r.rateMlPerMin);
         break;
     }
+  }
+
+  /** Set to turn but not turning (engine pump speed after interlocks below 1 rpm): see `pumpCommanded`. */
+  pumpHeld(pumpRpm: number): boolean {
+    return this.pumpCommanded && Number.isFinite(pumpRpm) && pumpRpm < 1;
   }
 
   /** Updates the derived states from the latest readings (call at every frame, in time order). */

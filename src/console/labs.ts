@@ -14,14 +14,29 @@
 export type LabPanelName = "bloodGas" | "act" | "hb";
 
 export interface LabAnalyte {
-  /** Engine signal read at the draw, or null when the engine does not model it yet. */
-  signal: string | null;
+  /**
+   * Engine signal read at the draw. When the running simulation has no signal by this name (checked at the draw
+   * against its signal list), the analyte shows "not modelled".
+   */
+  signal: string;
   label: string;
   unit: string;
   /** Internal value × scale = shown value. */
   scale: number;
   digits: number;
+  /** A second unit shown alongside (e.g. glucose in mg/dL next to mmol/L): shown value × scale. */
+  alt?: { unit: string; scale: number; digits: number };
 }
+
+/**
+ * Glucose: mmol/L → mg/dL. The molar mass of glucose, C6H12O6, is 180.16 g/mol, so 1 mmol/L = 180.16 mg/L =
+ * 18.016 mg/dL.
+ */
+export const GLUCOSE_MG_DL_PER_MMOL_L = 18.016;
+
+/** Signals the console reads when the engine exposes them (an engine branch adds them); else "not modelled". */
+export const POTASSIUM_SIGNAL = "patient.potassium";
+export const GLUCOSE_SIGNAL = "patient.glucose";
 
 export interface LabPanel {
   name: LabPanelName;
@@ -46,8 +61,15 @@ export const LAB_PANELS: readonly LabPanel[] = [
       { signal: "patient.hb", label: "Hb", unit: "g/dL", scale: 1, digits: 1 },
       { signal: "patient.hct", label: "Hct", unit: "%", scale: 100, digits: 0 },
       { signal: "patient.lactate", label: "Lactate", unit: "mmol/L", scale: 1, digits: 1 },
-      { signal: null, label: "K⁺", unit: "mmol/L", scale: 1, digits: 1 },
-      { signal: null, label: "Glucose", unit: "mg/dL", scale: 1, digits: 0 },
+      { signal: POTASSIUM_SIGNAL, label: "K⁺", unit: "mmol/L", scale: 1, digits: 1 },
+      {
+        signal: GLUCOSE_SIGNAL,
+        label: "Glucose",
+        unit: "mmol/L",
+        scale: 1,
+        digits: 1,
+        alt: { unit: "mg/dL", scale: GLUCOSE_MG_DL_PER_MMOL_L, digits: 0 },
+      },
     ],
   },
   {
@@ -70,6 +92,8 @@ export interface LabValue {
   /** Shown value, or null when not modelled. */
   value: number | null;
   text: string;
+  /** The value in the second unit (e.g. "99 mg/dL"), when the analyte has one and a value. */
+  altText?: string;
 }
 
 export interface LabResult {
@@ -85,14 +109,29 @@ export class LabQueue {
   private nextId = 1;
   private readonly pending: LabResult[] = [];
 
-  /** Takes a sample now; `read(signal)` gives the internal value. Returns the pending result. */
-  draw(panelName: LabPanelName, timeS: number, read: (signal: string) => number): LabResult {
+  /**
+   * Takes a sample now; `read(signal)` gives the internal value, `has(signal)` whether the simulation exposes
+   * the signal at all (without it the analyte is "not modelled"). Returns the pending result.
+   */
+  draw(
+    panelName: LabPanelName,
+    timeS: number,
+    read: (signal: string) => number,
+    has: (signal: string) => boolean = () => true,
+  ): LabResult {
     const panel = LAB_PANELS.find((p) => p.name === panelName);
     if (!panel) throw new Error(`unknown lab panel ${panelName}`);
     const values = panel.analytes.map((a): LabValue => {
-      if (a.signal === null) return { label: a.label, unit: a.unit, value: null, text: "not modelled" };
+      if (!has(a.signal)) return { label: a.label, unit: a.unit, value: null, text: "not modelled" };
       const v = read(a.signal) * a.scale;
-      return { label: a.label, unit: a.unit, value: v, text: Number.isFinite(v) ? v.toFixed(a.digits) : "—" };
+      const ok = Number.isFinite(v);
+      return {
+        label: a.label,
+        unit: a.unit,
+        value: v,
+        text: ok ? v.toFixed(a.digits) : "—",
+        ...(a.alt && ok ? { altText: `${(v * a.alt.scale).toFixed(a.alt.digits)} ${a.alt.unit}` } : {}),
+      };
     });
     const wait =
       panel.turnaroundS === "act" ? Math.max(0, read("patient.act")) + ACT_HANDLING_S : panel.turnaroundS;

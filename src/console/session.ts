@@ -102,6 +102,8 @@ export class SessionCore {
   private nextTrendS = 0;
   private events: SessionEvent[] = [];
   private readonly nameToIndex = new Map<string, number>();
+  /** A closed circuit (the engine publishes `ecmo.*` signals): actions read in ECMO words. */
+  private readonly words: DescribeOptions;
 
   constructor(start: SessionStart) {
     this.sim = createSimulation({
@@ -111,6 +113,7 @@ export class SessionCore {
     });
     this.signalCount = this.sim.signals.length;
     for (const [i, s] of this.sim.signals.entries()) this.nameToIndex.set(s.name, i);
+    this.words = { ecmo: this.nameToIndex.has("ecmo.flow") };
     this.ecg = new EcgSynth(start.seed + 1);
     this.waveIdx = WAVE_CHANNELS.map((c) =>
       c === "ecg" ? -1 : c === "pleth" ? -3 : (this.nameToIndex.get(c) ?? -2),
@@ -134,6 +137,11 @@ export class SessionCore {
     return this.sim.timeS;
   }
 
+  /** Whether the simulation exposes a signal by this name. */
+  has(name: string): boolean {
+    return this.nameToIndex.has(name);
+  }
+
   /** Value of a signal by name (NaN when the engine has no such signal). */
   read(name: string): number {
     const i = this.nameToIndex.get(name);
@@ -151,12 +159,17 @@ export class SessionCore {
       return false;
     }
     if (a.type === "heart.setRhythm") this.ecg.ordered = a.rhythm as "sinus" | "vf" | "asystole";
-    this.events.push({ tS: a.t, kind: "action", text: describeAction(a), action: a });
+    this.events.push({ tS: a.t, kind: "action", text: describeAction(a, this.words), action: a });
     return true;
   }
 
   drawLab(panel: LabPanelName): LabResult {
-    const r = this.labs.draw(panel, this.sim.timeS, (s) => this.read(s));
+    const r = this.labs.draw(
+      panel,
+      this.sim.timeS,
+      (s) => this.read(s),
+      (s) => this.nameToIndex.has(s),
+    );
     this.events.push({
       tS: r.drawnAtS,
       kind: "lab-drawn",
@@ -248,7 +261,7 @@ export class SessionCore {
     while (this.scenarioNext < this.scenario.length && this.scenario[this.scenarioNext]!.t <= t + 1e-9) {
       const a = this.scenario[this.scenarioNext++]!;
       if (a.type === "heart.setRhythm") this.ecg.ordered = a.rhythm as "sinus" | "vf" | "asystole";
-      this.events.push({ tS: a.t, kind: "scenario", text: describeAction(a), action: a });
+      this.events.push({ tS: a.t, kind: "scenario", text: describeAction(a, this.words), action: a });
     }
     for (const r of this.labs.due(t)) {
       this.events.push({ tS: r.resultAtS, kind: "lab-result", text: `${r.label} result`, lab: r });
@@ -319,9 +332,19 @@ export const DRUG_UNITS: Record<string, string> = {
 
 const pct = (fraction: unknown) => Math.round(Number(fraction) * 1000) / 10;
 
+export interface DescribeOptions {
+  /**
+   * ECMO words: the circuit's arterial pump is the ECMO pump, its venous/arterial lines the drainage/return
+   * lines, the blender's FiO₂ the FdO₂ (docs/models/ecmo.md).
+   */
+  ecmo?: boolean;
+}
+
 /** One line describing an action, for the event log and trend markers. */
-export function describeAction(a: Action): string {
+export function describeAction(a: Action, opts: DescribeOptions = {}): string {
   const r = a as Record<string, unknown>;
+  const ecmo = opts.ecmo === true;
+  const pump = ecmo ? "ECMO pump" : "arterial pump";
   switch (a.type) {
     case "drug.bolus":
       return `${r.drug} bolus ${r.amount} ${DRUG_UNITS[String(r.drug)] ?? ""}`.trim();
@@ -348,16 +371,24 @@ export function describeAction(a: Action): string {
     case "patient.setTemperature":
       return `patient temperature set to ${r.tempC} °C`;
     case "arterialPump.setFlow":
-      return `arterial pump ${r.flowLPerMin} L/min`;
+      return ecmo ? `ECMO pump flow held at ${r.flowLPerMin} L/min` : `arterial pump ${r.flowLPerMin} L/min`;
     case "arterialPump.setRpm":
-      return `arterial pump ${r.rpm} rpm`;
+      return `${pump} ${r.rpm} rpm`;
     case "arterialPump.stop":
-      return "arterial pump stopped";
-    case "clamp.set":
-      return `${r.clamp === "venousLine" ? "venous" : "arterial"} line clamp ${pct(r.occlusion)} % closed`;
+      return `${pump} stopped`;
+    case "clamp.set": {
+      const line = r.clamp === "venousLine" ? (ecmo ? "drainage" : "venous") : ecmo ? "return" : "arterial";
+      return `${line} line clamp ${pct(r.occlusion)} % closed`;
+    }
+    case "fault.inject":
+      return `fault: ${r.fault} ${pct(r.severity)} %`;
+    case "fault.clear":
+      return `fault cleared: ${r.fault}`;
+    case "interlock.set":
+      return `${r.interlock} interlock ${r.enabled ? "on" : "off"}`;
     case "gas.set": {
       const parts = ["gas"];
-      if (r.fio2 !== undefined) parts.push(`FiO₂ ${pct(r.fio2)} %`);
+      if (r.fio2 !== undefined) parts.push(`${ecmo ? "FdO₂" : "FiO₂"} ${pct(r.fio2)} %`);
       if (r.sweepGasFlowLPerMin !== undefined) parts.push(`sweep ${r.sweepGasFlowLPerMin} L/min`);
       return parts.join(" ");
     }

@@ -8,23 +8,32 @@ import { describe, expect, it } from "vitest";
 import { AlarmManager, CIRCUIT_ALARM_SIGNAL, circuitAlarms } from "../../src/console/alarms.ts";
 import { actionFieldRange, engineActionChoices, engineActionRange } from "../../src/console/fields.ts";
 import { HlmTracker } from "../../src/console/hlm.ts";
+import { GLUCOSE_SIGNAL, POTASSIUM_SIGNAL } from "../../src/console/labs.ts";
 import { describeAction, SessionCore } from "../../src/console/session.ts";
 import { ALARM_ARTERIAL_PRESSURE_HIGH, ALARMS } from "../../src/sim/circuit/alarms.ts";
+import { ECMO_SIGNALS } from "../../src/sim/cpb/signals.ts";
 import { ACTION_TYPES, CIRCUIT_SIGNALS, planCircuit, SIGNALS } from "../../src/sim/index.ts";
+import { ALL_ECMO_MODULES } from "../../web/src/ecmo/modules.ts";
 import { MODULES } from "../../web/src/hlm/modules.ts";
+
+const MODES = { cpb: MODULES, ecmo: ALL_ECMO_MODULES };
+
 import { SCENARIOS } from "../../web/src/scenarios.ts";
 
 const cabg = SCENARIOS.find((s) => s.file === "adult-cpb-cabg")!;
 
 describe("HLM modules bind to the engine by name", () => {
-  const signalNames = new Set([...SIGNALS, ...CIRCUIT_SIGNALS].map((s) => s.name));
-  const modules = [...MODULES.cpb, ...MODULES.ecmo];
+  const signalNames = new Set([...SIGNALS, ...CIRCUIT_SIGNALS, ...ECMO_SIGNALS].map((s) => s.name));
+  const modules = [...MODULES, ...ALL_ECMO_MODULES];
 
-  it("every readout signal is an engine signal", () => {
+  it("every readout signal is an engine signal (optional ones: signals an engine branch adds)", () => {
     const missing = modules.flatMap((m) =>
-      m.readouts.filter((r) => r.signal && !signalNames.has(r.signal)).map((r) => r.signal),
+      m.readouts.filter((r) => r.signal && !r.optional && !signalNames.has(r.signal)).map((r) => r.signal),
     );
     expect(missing).toEqual([]);
+    const optional = modules.flatMap((m) => m.readouts.filter((r) => r.optional).map((r) => r.signal));
+    expect(optional.length).toBeGreaterThan(0);
+    for (const s of optional) expect([POTASSIUM_SIGNAL, GLUCOSE_SIGNAL]).toContain(s);
     expect(signalNames.has(CIRCUIT_ALARM_SIGNAL)).toBe(true);
   });
 
@@ -54,7 +63,7 @@ describe("HLM modules bind to the engine by name", () => {
   it("gives every readout and control a distinct test id within a mode", () => {
     for (const mode of ["cpb", "ecmo"] as const) {
       const ids = new Set<string>();
-      for (const m of MODULES[mode]) {
+      for (const m of MODES[mode]) {
         for (const r of m.readouts) {
           expect(ids.has(`hlm-${r.id}`), `${mode}: hlm-${r.id}`).toBe(false);
           ids.add(`hlm-${r.id}`);
@@ -77,7 +86,7 @@ describe("HLM modules bind to the engine by name", () => {
   });
 
   it("partial venous occlusion is a 0–100 % field", () => {
-    const c = MODULES.cpb.flatMap((m) => m.controls).find((x) => x.id === "clamp-venousLine")!;
+    const c = MODULES.flatMap((m) => m.controls).find((x) => x.id === "clamp-venousLine")!;
     expect(c.extra).toEqual({ clamp: "venousLine" });
     expect(c.fields![0]!.scale).toBe(100);
     expect(engineActionRange("clamp.set", "occlusion")).toEqual({ min: 0, max: 1 });
@@ -85,7 +94,7 @@ describe("HLM modules bind to the engine by name", () => {
 
   it("narrows roller flow to stroke volume × maximum speed where that is below the schema's 10 L/min", () => {
     const plan = planCircuit(cabg.circuit);
-    const c = MODULES.cpb.flatMap((m) => m.controls).find((x) => x.id === "set-flow")!;
+    const c = MODULES.flatMap((m) => m.controls).find((x) => x.id === "set-flow")!;
     expect(plan.pump.kind).toBe("roller");
     // 1/2" boot: the pump could deliver 11.25 L/min; the schema's 10 L/min is the tighter bound here.
     expect(c.fields![0]!.max!(plan)).toBeCloseTo(11.25, 6);

@@ -10,6 +10,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPlannerData } from "../../src/io/catalogue-files.ts";
+import { plan } from "../../src/planner/plan.ts";
+import { REFERENCE_PATIENTS } from "../../src/planner/reference-patients.ts";
 import {
   CHROMIUM,
   type Harness,
@@ -462,6 +465,308 @@ describe("console in the browser", () => {
     expect(await page.getByTestId("hlm-pump-flow").textContent()).toBe(flow);
     await key(" ");
     await waitSim(page, t0 + 0.5, 10_000);
+  });
+
+  // ---- ECMO console (issue 7): adult-va-ecmo operated by hand through the ECMO console.
+
+  /** Sends a shortcut key `n` times, after leaving any field. */
+  const keys = async (k: string, n: number) => {
+    await h.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < n; i++) await h.page.keyboard.press(k);
+  };
+  const ecmoState = async () => ({
+    rpm: await num("hlm-ecmo-rpm"),
+    flow: await num("hlm-ecmo-flow"),
+    inlet: await num("hlm-ecmo-inlet"),
+    deltaP: await num("hlm-ecmo-deltap"),
+  });
+
+  it("starts adult-va-ecmo by hand: the ECMO console, no reservoir/cardioplegia/VAVD, SpO₂ right radial and femoral", async () => {
+    const { page } = h;
+    await page.getByRole("button", { name: "End case" }).click();
+    await page.getByTestId("source-scenario").check();
+    await page.getByTestId("scenario-adult-va-ecmo").check();
+    await page.getByTestId("scenario-timeline").uncheck();
+    await page.getByTestId("start").click();
+    await page.getByTestId("alarm-bar").waitFor();
+    await waitSim(page, 2);
+    expect(await page.getByTestId("ecmo-config").textContent()).toContain("VA");
+    expect(await page.getByRole("region", { name: "ECMO console" }).count()).toBe(1);
+    for (const absent of ["module-reservoir", "module-cardioplegia", "module-suction", "hlm-vavd-on"])
+      expect(await page.getByTestId(absent).count(), absent).toBe(0);
+    await expect.poll(() => page.getByTestId("hlm-ecmo-rpm").textContent()).toBe("0");
+    expect(await page.getByTestId("hlm-clamp-arterial").textContent()).toBe("100");
+    expect(await num("spo2rr")).toBeGreaterThan(50);
+    expect(await num("spo2fem")).toBeGreaterThan(50);
+    expect(await page.getByTestId("spo2").count()).toBe(0);
+    expect(await page.getByTestId("module-ecmo-pressures").textContent()).toContain("Inlet (drainage)");
+    expect(await page.getByTestId("timer-xclamp").count()).toBe(0);
+    // Recirculation is a VV reading.
+    expect(await page.getByTestId("hlm-ecmo-recirc").count()).toBe(0);
+    const legend = await page.getByTestId("trend-recent").textContent();
+    expect(legend).toContain("SpO₂ RR %");
+    expect(legend).toContain("SpO₂ fem %");
+    expect(legend).toContain("Flow L/min");
+  });
+
+  it("refuses bad speed, sweep and FdO₂ at the field with the range shown", async () => {
+    const { page } = h;
+    const rpm = page.getByTestId("hlm-set-rpm-rpm");
+    const rpmHint = page.getByTestId("hlm-set-rpm-rpm-hint");
+    const range = (await rpmHint.textContent())!;
+    expect(range).toMatch(/^0–\d+ rpm$/);
+    await rpm.fill("");
+    await page.getByTestId("hlm-set-rpm").click();
+    expect(await rpmHint.textContent()).toBe(`Required: allowed ${range}`);
+    await rpm.fill("-100");
+    expect(await rpmHint.textContent()).toBe(`Too low: allowed ${range}`);
+    await rpm.fill("99999");
+    expect(await rpmHint.textContent()).toBe(`Too high: allowed ${range}`);
+    await page.getByTestId("hlm-set-rpm").click();
+    await page.getByTestId("hlm-ecmo-gas-sweep-sweepGasFlowLPerMin").fill("20");
+    expect(await page.getByTestId("hlm-ecmo-gas-sweep-sweepGasFlowLPerMin-hint").textContent()).toBe(
+      "Too high: allowed 0–15 L/min",
+    );
+    await page.getByTestId("hlm-ecmo-gas-fdo2-fio2").fill("10");
+    expect(await page.getByTestId("hlm-ecmo-gas-fdo2-fio2-hint").textContent()).toBe(
+      "Too low: allowed 21–100 %",
+    );
+    await page.waitForTimeout(300);
+    expect(await num("hlm-ecmo-rpm")).toBe(0);
+  });
+
+  it("starts the pump through the console; flow, inlet pressure and ΔP respond to the knob and the + key", async () => {
+    const { page } = h;
+    await page.getByTestId("drug").selectOption("heparin");
+    await page.getByTestId("drug-bolus").fill("8000");
+    await page.getByTestId("give-bolus").click();
+    await page.getByTestId("hlm-ecmo-gas-sweep-sweepGasFlowLPerMin").fill("3");
+    await page.getByTestId("hlm-ecmo-gas-sweep").click();
+    await page.getByTestId("hlm-ecmo-gas-fdo2-fio2").fill("100");
+    await page.getByTestId("hlm-ecmo-gas-fdo2").click();
+    await page.getByTestId("hlm-set-rpm-rpm").fill("2000");
+    await page.getByTestId("hlm-set-rpm").click();
+    await page.getByTestId("hlm-clamp-arterialLine-open").click();
+    await expect.poll(() => page.getByTestId("hlm-clamp-arterial").textContent()).toBe("0");
+    await key("5");
+    let t = await simTime(page);
+    await waitSim(page, t + 15);
+    await page.waitForTimeout(400);
+    const low = await ecmoState();
+    expect(low.rpm).toBe(2000);
+    expect(await num("hlm-ecmo-sweep")).toBeCloseTo(3, 1);
+    expect(await num("hlm-ecmo-fdo2")).toBe(100);
+    // The knob (sent on release), then three presses of + (100 rpm each).
+    await page.getByTestId("rpm-knob").fill("3500");
+    await expect.poll(() => num("hlm-ecmo-rpm")).toBe(3500);
+    await keys("+", 3);
+    await expect.poll(() => num("hlm-ecmo-rpm")).toBe(3800);
+    t = await simTime(page);
+    await waitSim(page, t + 20);
+    await page.waitForTimeout(400);
+    const high = await ecmoState();
+    console.log(
+      `e2e ECMO VA: 2000 rpm → ${low.flow} L/min, inlet ${low.inlet} mmHg, ΔP ${low.deltaP} mmHg; 3800 rpm → ${high.flow} L/min, inlet ${high.inlet} mmHg, ΔP ${high.deltaP} mmHg; SpO₂ right radial ${await num("spo2rr")} %, femoral ${await num("spo2fem")} %`,
+    );
+    expect(high.flow).toBeGreaterThan(low.flow + 2);
+    expect(high.inlet).toBeLessThan(low.inlet - 40);
+    expect(high.deltaP).toBeGreaterThan(low.deltaP + 20);
+    expect(await num("hlm-ecmo-pre")).toBeGreaterThan(await num("hlm-ecmo-post"));
+    expect(await num("hlm-ecmo-postso2")).toBeGreaterThan(95);
+    // Differential hypoxaemia on peripheral VA: the femoral artery gets the circuit's blood first.
+    expect(await num("spo2fem")).toBeGreaterThan(await num("spo2rr"));
+    // − steps down, then + back.
+    await keys("-", 1);
+    await expect.poll(() => num("hlm-ecmo-rpm")).toBe(3700);
+    await keys("+", 1);
+    await expect.poll(() => num("hlm-ecmo-rpm")).toBe(3800);
+    expect(await page.getByTestId("timer-bypass").textContent()).toMatch(/^00:\d\d$/);
+    await page.getByTestId("tab-events").click();
+    const log = await page.getByTestId("event-log").textContent();
+    expect(log).toContain("ECMO pump 3800 rpm");
+    expect(log).toContain("return line clamp 0 % closed");
+    expect(log).toContain("gas FdO₂ 100 %");
+    await page.getByTestId("tab-drugs").click();
+  });
+
+  it("measures frame time at 1× and the real-time factor at 5× on ECMO (printed)", async () => {
+    const { page } = h;
+    await key("1");
+    await page.waitForTimeout(300);
+    const deltas = await rafDeltas(page, 10_000);
+    const sorted = deltas.slice(1).sort((a, b) => a - b);
+    console.log(
+      `e2e ECMO: frame time at 1× over 10 s: ${sorted.length} frames, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
+    );
+    await h.page.evaluate(() => document.querySelector(".hlm")?.scrollTo(0, 0));
+    await shot("ecmo-va-1920x1080.png");
+    await key("5");
+    await page.waitForTimeout(500);
+    const s0 = await simTime(page);
+    const w0 = Date.now();
+    await page.waitForTimeout(5000);
+    const rtf = ((await simTime(page)) - s0) / ((Date.now() - w0) / 1000);
+    console.log(`e2e ECMO: real-time factor at 5×: ${rtf.toFixed(2)} simulated s per wall s`);
+    expect(sorted.length).toBeGreaterThan(100);
+    expect(rtf).toBeGreaterThan(0);
+    await key("1");
+  });
+
+  it("a drainage-line kink (instructor fault) raises the inlet-pressure alarm; acknowledge; clear", async () => {
+    const { page } = h;
+    await page.getByTestId("module-faults").locator("summary").click();
+    await page.getByTestId("hlm-fault-inject-fault").selectOption("venousLineKink");
+    await page.getByTestId("hlm-fault-inject-severity").fill("80");
+    const t0 = await simTime(page);
+    await page.getByTestId("hlm-fault-inject").click();
+    const alarm = page.getByTestId("alarm-ecmo-inlet-low");
+    await alarm.waitFor({ timeout: 20_000 });
+    const dt = (await simTime(page)) - t0;
+    expect(await alarm.getAttribute("class")).toContain("medium");
+    expect(await alarm.textContent()).toContain("Drainage (inlet) pressure low");
+    expect(await num("hlm-ecmo-inlet")).toBeLessThan(-150);
+    console.log(
+      `e2e ECMO: drainage-line kink 80 % → inlet-pressure alarm after ${dt.toFixed(1)} simulated s; inlet ${await num("hlm-ecmo-inlet")} mmHg, flow ${await num("hlm-ecmo-flow")} L/min`,
+    );
+    // The CPB venous-line alarm of the circuit word is not shown on ECMO (the console's own limits replace it).
+    expect(await page.getByTestId("alarm-circuit-venousPressureLow").count()).toBe(0);
+    await page.getByTestId("alarm-ecmo-flow-low").waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(600);
+    await h.page.evaluate(() => document.querySelector(".hlm")?.scrollTo(0, 0));
+    await shot("ecmo-alarm-1920x1080.png");
+    await key("a");
+    await expect.poll(() => alarm.getAttribute("class")).toContain("acked");
+    await page.getByTestId("tab-alarms").click();
+    const log = await page.getByTestId("alarm-log").textContent();
+    expect(log).toContain("Drainage (inlet) pressure low");
+    expect(log).toContain("acknowledged");
+    // The ECMO limits are settable and refuse bad input at the field.
+    await page.getByTestId("limit-ecmo-inlet-low").fill("50");
+    expect(await page.getByTestId("limit-ecmo-inlet-low-hint").textContent()).toBe(
+      "Too high: allowed -500–0 mmHg",
+    );
+    await page.getByTestId("limit-ecmo-inlet-low").fill("-150");
+    await page.getByTestId("tab-drugs").click();
+    await page.getByTestId("hlm-fault-clear-fault").selectOption("venousLineKink");
+    await page.getByTestId("hlm-fault-clear").click();
+    await expect.poll(() => num("hlm-ecmo-inlet"), { timeout: 15_000 }).toBeGreaterThan(-150);
+    await expect.poll(() => alarm.count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it("pauses and resumes on ECMO", async () => {
+    const { page } = h;
+    await key(" ");
+    await expect.poll(() => page.getByTestId("rtf").textContent()).toBe("paused");
+    const t0 = await simTime(page);
+    const flow = await page.getByTestId("hlm-ecmo-flow").textContent();
+    await page.waitForTimeout(1000);
+    expect(await simTime(page)).toBe(t0);
+    expect(await page.getByTestId("hlm-ecmo-flow").textContent()).toBe(flow);
+    await key(" ");
+    await waitSim(page, t0 + 0.5, 10_000);
+  });
+
+  it("a pump failure shows the pump held, and on VA the stopped pump flows backwards: retrograde-flow alarm", async () => {
+    const { page } = h;
+    expect(await page.getByTestId("hlm-pump-held").textContent()).toBe("as set");
+    await page.getByTestId("hlm-fault-inject-fault").selectOption("pumpFailure");
+    await page.getByTestId("hlm-fault-inject-severity").fill("100");
+    await page.getByTestId("hlm-fault-inject").click();
+    await expect
+      .poll(() => page.getByTestId("hlm-pump-held").textContent(), { timeout: 10_000 })
+      .toBe("HELD (interlock/fault)");
+    const alarm = page.getByTestId("alarm-ecmo-backflow");
+    await alarm.waitFor({ timeout: 20_000 });
+    expect(await alarm.getAttribute("class")).toContain("high");
+    expect(await num("hlm-ecmo-flow")).toBeLessThan(0);
+    await page.getByTestId("hlm-fault-clear-fault").selectOption("pumpFailure");
+    await page.getByTestId("hlm-fault-clear").click();
+    await expect.poll(() => num("hlm-ecmo-flow"), { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(await page.getByTestId("hlm-pump-held").textContent()).toBe("as set");
+    // Latched until acknowledged, then gone (its condition has ended).
+    await expect.poll(() => alarm.getAttribute("class")).toContain("latched");
+    await key("a");
+    await expect.poll(() => alarm.count()).toBe(0);
+  });
+
+  it("a blood gas shows K⁺ and glucose (or 'not modelled' while the engine lacks them)", async () => {
+    const { page } = h;
+    await key("g");
+    await key("n");
+    await page.getByTestId("tab-labs").click();
+    await expect
+      .poll(() => page.getByTestId("lab-results").textContent(), { timeout: 30_000 })
+      .toContain("Blood gas");
+    const text = (await page.getByTestId("lab-results").textContent())!;
+    const hasK = await readSignal(page, "patient.potassium").then((v) => Number.isFinite(v));
+    expect(text).toMatch(hasK ? /K⁺[\d.]+ mmol\/L/ : /K⁺not modelled/);
+    expect(text).toMatch(hasK ? /Glucose[\d.]+ mmol\/L \(\d+ mg\/dL\)/ : /Glucosenot modelled/);
+    await page.getByTestId("tab-drugs").click();
+  });
+
+  it("starts adult-vv-ecmo by hand: VV console with recirculation; the pump started from the console", async () => {
+    const { page } = h;
+    await page.getByRole("button", { name: "End case" }).click();
+    await page.getByTestId("source-scenario").check();
+    await page.getByTestId("scenario-adult-vv-ecmo").check();
+    await page.getByTestId("scenario-timeline").uncheck();
+    await page.getByTestId("start").click();
+    await page.getByTestId("alarm-bar").waitFor();
+    expect(await page.getByTestId("ecmo-config").textContent()).toContain("VV");
+    await page.getByTestId("hlm-clamp-venousLine-open").click();
+    await page.getByTestId("hlm-clamp-arterialLine-open").click();
+    await page.getByTestId("hlm-ecmo-gas-sweep-sweepGasFlowLPerMin").fill("4");
+    await page.getByTestId("hlm-ecmo-gas-sweep").click();
+    await page.getByTestId("hlm-set-rpm-rpm").fill("3800");
+    await page.getByTestId("hlm-set-rpm").click();
+    await key("5");
+    const t = await simTime(page);
+    await waitSim(page, t + 30);
+    await page.waitForTimeout(400);
+    const recirc = await num("hlm-ecmo-recirc");
+    console.log(
+      `e2e ECMO VV: 3800 rpm → ${await num("hlm-ecmo-flow")} L/min, inlet ${await num("hlm-ecmo-inlet")} mmHg, recirculation ${recirc} %, pre/post-oxygenator SO₂ ${await num("hlm-ecmo-preso2")}/${await num("hlm-ecmo-postso2")} %`,
+    );
+    expect(await num("hlm-ecmo-flow")).toBeGreaterThan(3);
+    expect(recirc).toBeGreaterThan(0);
+    expect(recirc).toBeLessThan(50);
+    expect(await num("hlm-ecmo-postso2")).toBeGreaterThan(await num("hlm-ecmo-preso2"));
+    await key("1");
+  });
+
+  // ---- A plan from the planner runs on its planned circuit (issue 7).
+
+  it("starts a plan on its planned circuit; the standard initiation takes it onto bypass", async () => {
+    const { page } = h;
+    const { catalogue, protocol } = loadPlannerData();
+    const p = plan(REFERENCE_PATIENTS.find((r) => r.label === "adult 80 kg CPB")!, protocol, catalogue);
+    await page.getByRole("button", { name: "End case" }).click();
+    await page.getByTestId("source-plan").check();
+    // An ECMO plan's circuit cannot be simulated: refused with the field, and the "patient only" way out.
+    await page
+      .locator("#plan-json")
+      .fill(JSON.stringify({ ...p, patient: { ...p.patient, procedure: "vv-ecmo" } }));
+    await page.getByTestId("start").click();
+    const err = (await page.getByTestId("start-error").textContent())!;
+    expect(err).toContain("plan.patient.procedure");
+    expect(err).toContain("Patient only");
+    await page.locator("#plan-json").fill(JSON.stringify(p));
+    expect(await page.getByTestId("plan-initiate").isChecked()).toBe(true);
+    await page.getByTestId("start").click();
+    await page.getByTestId("alarm-bar").waitFor();
+    expect(await page.getByRole("region", { name: "Heart–lung machine" }).count()).toBe(1);
+    expect(await page.locator(".case-title").textContent()).toContain("Plan: 80 kg CPB");
+    await key("5");
+    await waitSim(page, 80);
+    await expect
+      .poll(() => num("hlm-pump-flow"), { timeout: 20_000 })
+      .toBeGreaterThan(0.95 * p.targetFlowLPerMin);
+    expect(await num("hlm-pump-flow")).toBeLessThan(1.05 * p.targetFlowLPerMin);
+    expect(await page.getByTestId("hlm-clamp-venous").textContent()).toBe("0");
+    console.log(
+      `e2e plan: ${p.oxygenator.model}, target ${p.targetFlowLPerMin} L/min → pump ${await num("hlm-pump-flow")} L/min at ${(await simTime(page)).toFixed(0)} s, reservoir ${await num("hlm-level")} mL`,
+    );
+    await key("1");
   });
 
   it("had no console errors", () => {

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { bsa } from "../../src/calc/bsa.ts";
+import { ecmoConfiguration, RPM_STEP } from "../../src/console/ecmo.ts";
 import { describePatient, formatClock } from "../../src/console/session.ts";
 import { planCircuit } from "../../src/sim/index.ts";
 import { AlarmBar, AlarmLog } from "./alarms/AlarmBar.tsx";
@@ -16,6 +17,7 @@ import { Labs } from "./controls/Labs.tsx";
 import { Running } from "./controls/Running.tsx";
 import { useTick } from "./controls/useTick.ts";
 import { Disclaimer } from "./Disclaimer.tsx";
+import { EcmoConsole, stepPump } from "./ecmo/EcmoConsole.tsx";
 import { HlmConsole } from "./hlm/HlmConsole.tsx";
 import { Monitor } from "./monitor/Monitor.tsx";
 import { Trends } from "./monitor/Trends.tsx";
@@ -41,7 +43,10 @@ export function ConsoleScreen({
   choice: StartChoice;
   onExit: () => void;
 }) {
-  const alarms = useMemo(() => new AlarmController(client, choice.patient.ageYears), [client]);
+  const plan = useMemo(() => (choice.circuit === undefined ? null : planCircuit(choice.circuit)), [choice]);
+  /** VA / VV for a closed circuit (the ECMO console), null for CPB or no circuit. */
+  const ecmo = useMemo(() => ecmoConfiguration(plan), [plan]);
+  const alarms = useMemo(() => new AlarmController(client, choice.patient.ageYears, ecmo), [client]);
   const [tab, setTab] = useState<Tab>("drugs");
   const [help, setHelp] = useState(false);
   useEffect(() => () => alarms.dispose(), [alarms]);
@@ -60,11 +65,13 @@ export function ConsoleScreen({
           if (t) setTab(t.id);
         },
         help: () => setHelp((h) => !h),
+        ...(ecmo !== null && plan !== null
+          ? { pumpSpeed: (up: boolean) => stepPump(client, plan, up ? RPM_STEP : -RPM_STEP) }
+          : {}),
       }),
     [client, alarms],
   );
   const w = choice.patient.weightKg;
-  const plan = useMemo(() => (choice.circuit === undefined ? null : planCircuit(choice.circuit)), [choice]);
   // Flow index per m² (Mosteller, the calculators' default).
   const bsaM2 = useMemo(
     () => Number(bsa({ weightKg: choice.patient.weightKg, heightCm: choice.patient.heightCm }).value),
@@ -93,9 +100,13 @@ export function ConsoleScreen({
       </header>
       <AlarmBar ctrl={alarms} />
       <div class="layout">
-        <Monitor client={client} weightKg={w} />
-        <HlmConsole client={client} plan={plan} bsaM2={bsaM2} />
-        <Trends client={client} alarms={alarms} />
+        <Monitor client={client} weightKg={w} ecmo={ecmo !== null} />
+        {ecmo !== null && plan !== null ? (
+          <EcmoConsole client={client} plan={plan} config={ecmo} bsaM2={bsaM2} />
+        ) : (
+          <HlmConsole client={client} plan={plan} bsaM2={bsaM2} />
+        )}
+        <Trends client={client} alarms={alarms} ecmo={ecmo !== null} />
         <aside class="side" aria-label="Interventions and logs">
           <div class="tabs" role="tablist">
             {TABS.map((t) => (

@@ -4,7 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { formatProblem, InputError } from "../../src/common/errors.ts";
-import { patientFromPlan } from "../../src/console/plan.ts";
+import { caseFromPlan, patientFromPlan } from "../../src/console/plan.ts";
 import { describePatient, type SessionStart } from "../../src/console/session.ts";
 import {
   type Action,
@@ -14,6 +14,7 @@ import {
   patientFromPreset,
   validatePatientSpec,
 } from "../../src/sim/index.ts";
+import { circuitCatalogue } from "./catalogue.ts";
 import { NumberField } from "./controls/NumberField.tsx";
 import { useFields } from "./controls/useFields.ts";
 import { Disclaimer } from "./Disclaimer.tsx";
@@ -50,6 +51,10 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
   const [planText, setPlanText] = useState("");
   /** Run the scenario's timed actions, or only its setup at t = 0 (the user operates the rest). */
   const [timeline, setTimeline] = useState(true);
+  /** A plan: run the planner's standard initiation (unticked: lines clamped, pump stopped). */
+  const [initiate, setInitiate] = useState(true);
+  /** A plan whose circuit the simulator cannot run: its patient alone. */
+  const [patientOnly, setPatientOnly] = useState(false);
   const [error, setError] = useState("");
   const f = useFields({
     weight: { range: range(L.weightKg, "kg"), initial: "70" },
@@ -79,6 +84,19 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
         });
         return;
       }
+      if (source === "plan" && !patientOnly) {
+        const c = caseFromPlan(planText, { catalogue: circuitCatalogue(), initiate });
+        onStart({
+          patient: c.patient,
+          seed,
+          actions: c.actions,
+          name: c.title,
+          title: c.title,
+          description: c.description,
+          circuit: c.circuit,
+        });
+        return;
+      }
       let patient: PatientSpec;
       let title: string;
       if (source === "preset") {
@@ -95,17 +113,24 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
         title = "Custom patient";
       } else {
         patient = patientFromPlan(planText);
-        title = "Patient from plan";
+        title = "Patient from plan (no circuit)";
       }
       const actions: Action[] = [];
       onStart({ patient, seed, actions, title, name: title });
     } catch (e) {
-      setError(
+      const text =
         e instanceof InputError
           ? e.problems.map(formatProblem).join("; ")
           : e instanceof Error
             ? e.message
-            : String(e),
+            : String(e);
+      const circuitProblem =
+        source === "plan" &&
+        !patientOnly &&
+        e instanceof InputError &&
+        !e.problems.every((q) => /^plan(\.patient)?$/.test(q.field));
+      setError(
+        circuitProblem ? `${text}. Tick "Patient only" to run the plan's patient without its circuit.` : text,
       );
     }
   };
@@ -207,8 +232,8 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
           {source === "plan" ? (
             <div class="plan-input">
               <label for="plan-json">
-                Paste the output of <code>perfuse plan --json …</code> (the patient is taken from it; the
-                circuit will be used when the circuit model lands)
+                Paste the output of <code>perfuse plan --json …</code>: its patient runs on its planned
+                circuit (cannulae, tubing, pump, oxygenator, filter, prime from the plan)
               </label>
               <textarea
                 id="plan-json"
@@ -225,6 +250,26 @@ export function StartScreen({ onStart }: { onStart: (c: StartChoice) => void }) 
                   if (file) setPlanText(await file.text());
                 }}
               />
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={initiate}
+                  disabled={patientOnly}
+                  onChange={(e) => setInitiate((e.target as HTMLInputElement).checked)}
+                  data-testid="plan-initiate"
+                />
+                Go on bypass with the plan's standard initiation (heparin, gas, unclamp, flow stepped to the
+                target over 60 s); unticked: lines clamped, pump stopped, you operate
+              </label>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={patientOnly}
+                  onChange={(e) => setPatientOnly((e.target as HTMLInputElement).checked)}
+                  data-testid="plan-patient-only"
+                />
+                Patient only (without the planned circuit)
+              </label>
             </div>
           ) : null}
           {source !== "scenario" ? (

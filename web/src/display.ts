@@ -17,6 +17,8 @@ export const COLOURS = {
   temp: "#f0f0f0",
   co2: "#ffd24d",
   misc: "#d9c2ff",
+  /** Pump flow on the trends (ECMO). */
+  flow: "#ff9f40",
 } as const;
 
 export function formatValue(v: number, digits: number, scale = 1): string {

@@ -9,6 +9,7 @@ export const SHORTCUTS: [string, string][] = [
   ["S", "silence alarm sound for 2 minutes"],
   ["G", "draw a blood gas"],
   ["T", "draw an ACT"],
+  ["+  −", "ECMO console: pump speed up / down 100 rpm"],
   ["D  L  V  K  E", "panels: drugs & fluids, labs, ventilator & defib, alarms (log, limits), events"],
   ["?", "this help; Esc closes"],
   ["Esc (in a field)", "leave the field (shortcuts are ignored while typing)"],
@@ -24,6 +25,8 @@ export interface ShortcutHandlers {
   act(): void;
   tab(key: string): void;
   help(): void;
+  /** ECMO console only: pump speed one step up (true) or down. */
+  pumpSpeed?(up: boolean): void;
 }
 
 export function installShortcuts(h: ShortcutHandlers): () => void {
@@ -47,6 +50,8 @@ export function installShortcuts(h: ShortcutHandlers): () => void {
     else if (k === "g" || k === "G") h.bloodGas();
     else if (k === "t" || k === "T") h.act();
     else if ("dlvkeDLVKE".includes(k) && k.length === 1) h.tab(k.toUpperCase());
+    else if ((k === "+" || k === "=") && h.pumpSpeed) h.pumpSpeed(true);
+    else if ((k === "-" || k === "_") && h.pumpSpeed) h.pumpSpeed(false);
     else if (k === "?") h.help();
     else if (k === "Escape") h.help();
     else handled = false;

@@ -2,7 +2,8 @@
  * Runs the pure alarm manager on every simulation frame (simulated time), drives the sound, and
  * tells the UI when the shown alarms changed.
  */
-import { AlarmManager, circuitAlarms, defaultAlarms } from "../../../src/console/alarms.ts";
+import { AlarmManager } from "../../../src/console/alarms.ts";
+import { consoleAlarms, type EcmoConfig } from "../../../src/console/ecmo.ts";
 import { ALARMS as CIRCUIT_ALARMS } from "../../../src/sim/circuit/index.ts";
 import type { SimClient } from "../client.ts";
 import { AlarmSound } from "./sound.ts";
@@ -21,9 +22,11 @@ export class AlarmController {
   constructor(
     private readonly client: SimClient,
     ageYears: number,
+    ecmo: EcmoConfig | null = null,
   ) {
-    // Patient-monitor limit alarms, and the circuit's alarm word (silent in a case without a circuit).
-    this.manager = new AlarmManager([...defaultAlarms(ageYears), ...circuitAlarms(CIRCUIT_ALARMS)]);
+    // Patient-monitor limit alarms, the circuit's alarm word (silent in a case without a circuit) and, on
+    // ECMO, the ECMO console's alarms (src/console/ecmo.ts).
+    this.manager = new AlarmManager(consoleAlarms(ageYears, ecmo, CIRCUIT_ALARMS));
     this.off = client.onFrame((f) => {
       this.manager.evaluate(f.timeS, (s) => client.read(s));
       this.sound.update(f.speed === 0 ? null : this.manager.audible(f.timeS));

@@ -60,6 +60,7 @@ export function Labs({ client }: { client: SimClient }) {
                     <dt>{v.label}</dt>
                     <dd>
                       {v.text} {v.value === null ? "" : v.unit}
+                      {v.altText ? ` (${v.altText})` : ""}
                     </dd>
                   </div>
                 ))}

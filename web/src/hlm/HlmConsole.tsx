@@ -1,7 +1,8 @@
 /**
- * The heart–lung machine (or ECMO) console: modules bound to the engine's circuit signals and actions by
- * name (modules.ts), the perfusion timers, and the operator's set state (HlmTracker). Without a circuit in
- * the case, the modules say so and offer no controls (the engine would refuse circuit actions).
+ * The heart–lung machine console: modules bound to the engine's circuit signals and actions by name
+ * (modules.ts), the perfusion timers, and the operator's set state (HlmTracker). Without a circuit in the
+ * case, the modules say so and offer no controls (the engine would refuse circuit actions). A closed circuit
+ * (ECMO) gets the ECMO console instead (web/src/ecmo/EcmoConsole.tsx), which reuses Module and Timers.
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { actionFieldRange, engineActionChoices } from "../../../src/console/fields.ts";
@@ -13,25 +14,10 @@ import { NumberField } from "../controls/NumberField.tsx";
 import { useFields } from "../controls/useFields.ts";
 import { useTick } from "../controls/useTick.ts";
 import { formatValue } from "../display.ts";
-import {
-  type ConsoleMode,
-  type HlmContext,
-  type HlmModule,
-  MODULES,
-  type ModuleControl,
-  type Readout,
-} from "./modules.ts";
+import { type HlmContext, type HlmModule, MODULES, type ModuleControl, type Readout } from "./modules.ts";
 
-export function HlmConsole({
-  client,
-  plan,
-  bsaM2,
-}: {
-  client: SimClient;
-  plan: CircuitPlan | null;
-  bsaM2: number;
-}) {
-  const [mode, setMode] = useState<ConsoleMode>("cpb");
+/** The operator's set state, fed by every accepted action and every frame. */
+export function useTracker(client: SimClient, plan: CircuitPlan | null): HlmTracker {
   const tracker = useMemo(
     () => new HlmTracker({ venousClamp: plan?.venousClamp ?? 1, arterialClamp: plan?.arterialClamp ?? 1 }),
     [client, plan],
@@ -45,25 +31,25 @@ export function HlmConsole({
       }),
     [client, tracker],
   );
+  return tracker;
+}
+
+export function HlmConsole({
+  client,
+  plan,
+  bsaM2,
+}: {
+  client: SimClient;
+  plan: CircuitPlan | null;
+  bsaM2: number;
+}) {
+  const tracker = useTracker(client, plan);
   useTick(client, 250);
-  const ctx: HlmContext = { bsaM2 };
+  const ctx: HlmContext = { bsaM2, ecmo: null };
   return (
-    <section class="hlm" aria-label={mode === "cpb" ? "Heart–lung machine" : "ECMO console"}>
+    <section class="hlm" aria-label="Heart–lung machine">
       <div class="hlm-head">
-        <h2>{mode === "cpb" ? "Heart–lung machine" : "ECMO console"}</h2>
-        <fieldset class="seg" aria-label="Console mode">
-          {(["cpb", "ecmo"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              class={`btn ${mode === m ? "on" : ""}`}
-              aria-pressed={mode === m}
-              onClick={() => setMode(m)}
-            >
-              {m.toUpperCase()}
-            </button>
-          ))}
-        </fieldset>
+        <h2>Heart–lung machine</h2>
       </div>
       <Timers client={client} tracker={tracker} />
       {plan ? null : (
@@ -73,7 +59,7 @@ export function HlmConsole({
         </p>
       )}
       <div class="modules">
-        {MODULES[mode].map((m) => (
+        {MODULES.map((m) => (
           <Module key={m.id} m={m} client={client} plan={plan} tracker={tracker} ctx={ctx} />
         ))}
       </div>
@@ -81,12 +67,16 @@ export function HlmConsole({
   );
 }
 
-function readoutValue(r: Readout, client: SimClient, tracker: HlmTracker, ctx: HlmContext): number {
+export function readoutValue(r: Readout, client: SimClient, tracker: HlmTracker, ctx: HlmContext): number {
   if (r.derived) return r.derived(tracker, (s) => client.read(s), ctx);
   return r.signal ? client.read(r.signal) : Number.NaN;
 }
 
-function Module(props: {
+/** A readout whose optional signal the running simulation does not expose (only known once `ready`). */
+const notModelled = (r: Readout, client: SimClient) =>
+  r.optional === true && r.signal !== undefined && client.ready !== null && !client.has(r.signal);
+
+export function Module(props: {
   m: HlmModule;
   client: SimClient;
   plan: CircuitPlan | null;
@@ -94,13 +84,14 @@ function Module(props: {
   ctx: HlmContext;
 }) {
   const { m, client, plan, tracker, ctx } = props;
-  const bound = plan !== null && m.readouts.every((r) => !r.signal || client.has(r.signal));
+  const readouts = m.readouts.filter((r) => !r.show || r.show(ctx));
+  const bound = plan !== null && readouts.every((r) => !r.signal || r.optional || client.has(r.signal));
   return (
     <div class={`module ${bound ? "" : "unbound"}`} data-testid={`module-${m.id}`}>
       <h3>{m.title}</h3>
-      {m.readouts.length > 0 ? (
+      {readouts.length > 0 ? (
         <dl>
-          {m.readouts.map((r) => {
+          {readouts.map((r) => {
             const v = plan ? readoutValue(r, client, tracker, ctx) : Number.NaN;
             const shown = v * (r.scale ?? 1);
             const out = (r.low !== undefined && shown < r.low) || (r.high !== undefined && shown > r.high);
@@ -111,13 +102,15 @@ function Module(props: {
                 </dt>
                 <dd>
                   <span data-testid={`hlm-${r.id}`}>
-                    {r.onOff && Number.isFinite(v)
-                      ? v > 0.5
-                        ? "on"
-                        : "off"
-                      : formatValue(v, r.digits, r.scale)}
+                    {notModelled(r, client)
+                      ? "not modelled"
+                      : r.onOff && Number.isFinite(v)
+                        ? v > 0.5
+                          ? (r.onOffText?.[1] ?? "on")
+                          : (r.onOffText?.[0] ?? "off")
+                        : formatValue(v, r.digits, r.scale)}
                   </span>{" "}
-                  <small>{r.unit}</small>
+                  <small>{notModelled(r, client) ? "" : r.unit}</small>
                 </dd>
               </div>
             );
@@ -138,16 +131,29 @@ function Module(props: {
   );
 }
 
-function Timers({ client, tracker }: { client: SimClient; tracker: HlmTracker }) {
+/** Perfusion timers; on ECMO only the case and the run on support (pump flowing, drainage open). */
+export function Timers({
+  client,
+  tracker,
+  ecmo = false,
+}: {
+  client: SimClient;
+  tracker: HlmTracker;
+  ecmo?: boolean;
+}) {
   const t = tracker.timers(client.timeS);
   const clock = (s: number | null) => (s === null ? "—" : formatClock(s));
+  const run = ecmo ? "On ECMO" : "Bypass";
   const items: [string, string, string][] = [
     ["case", "Case", formatClock(client.timeS)],
-    ["bypass", t.onBypass ? "Bypass (on)" : "Bypass", t.bypassS > 0 ? formatClock(t.bypassS) : "—"],
-    ["xclamp", "Cross-clamp", clock(t.crossClampS)],
-    ["cp", "Since cardioplegia", clock(t.sinceCardioplegiaS)],
-    ["arrest", "Circulatory arrest", clock(t.arrestS)],
+    ["bypass", t.onBypass ? `${run} (on)` : run, t.bypassS > 0 ? formatClock(t.bypassS) : "—"],
   ];
+  if (!ecmo)
+    items.push(
+      ["xclamp", "Cross-clamp", clock(t.crossClampS)],
+      ["cp", "Since cardioplegia", clock(t.sinceCardioplegiaS)],
+      ["arrest", "Circulatory arrest", clock(t.arrestS)],
+    );
   return (
     <div class="timers">
       {items.map(([id, label, value]) => (
@@ -165,7 +171,7 @@ function Timers({ client, tracker }: { client: SimClient; tracker: HlmTracker })
  * by the circuit where the engine narrows it), choices (the schema's enum, or on/off for booleans) and a
  * button that sends the action. A field with bad input blocks the action and shows why, with the range.
  */
-function ControlForm({ c, client, plan }: { c: ModuleControl; client: SimClient; plan: CircuitPlan }) {
+export function ControlForm({ c, client, plan }: { c: ModuleControl; client: SimClient; plan: CircuitPlan }) {
   const fields = c.fields ?? [];
   const defs = Object.fromEntries(
     fields.map((f) => {
@@ -187,7 +193,9 @@ function ControlForm({ c, client, plan }: { c: ModuleControl; client: SimClient;
   const form = useFields(defs);
   const choiceDefs = (c.choices ?? []).map((ch) => ({
     ...ch,
-    options: ch.boolean ? ["on", "off"] : (engineActionChoices(c.action, ch.field) ?? []),
+    options: ch.boolean
+      ? ["on", "off"]
+      : (engineActionChoices(c.action, ch.field) ?? []).filter((o) => !ch.exclude?.includes(o)),
   }));
   const [picked, setPicked] = useState<Record<string, string>>(() =>
     Object.fromEntries(choiceDefs.map((ch) => [ch.field, ch.optional ? "" : (ch.options[0] ?? "")])),

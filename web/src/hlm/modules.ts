@@ -9,7 +9,9 @@
  * Readouts without a signal (clamp occlusion, suckers, interlock switches) show what the console last
  * set (`derived`, from HlmTracker): the engine publishes no signal for them.
  */
+import type { EcmoConfig } from "../../../src/console/ecmo.ts";
 import type { HlmTracker } from "../../../src/console/hlm.ts";
+import { POTASSIUM_SIGNAL } from "../../../src/console/labs.ts";
 import type { CircuitPlan } from "../../../src/sim/index.ts";
 
 export interface Readout {
@@ -23,11 +25,19 @@ export interface Readout {
   unit: string;
   scale?: number;
   digits: number;
-  /** Shows "on"/"off" for a 1/0 value. */
+  /** Shows "on"/"off" for a 1/0 value (or `onOffText` [off, on]). */
   onOff?: boolean;
+  onOffText?: [string, string];
   /** Marks the number out of range (shown units): a visual cue; alarms come from the alarm manager. */
   low?: number;
   high?: number;
+  /**
+   * The engine may not expose the signal (e.g. `patient.potassium` before the engine models it): then the
+   * readout says "not modelled" and the module stays bound.
+   */
+  optional?: boolean;
+  /** Shown only in this context (e.g. recirculation on VV ECMO only). */
+  show?: (ctx: HlmContext) => boolean;
 }
 
 export interface ControlField {
@@ -47,6 +57,8 @@ export interface ChoiceField {
   /** Booleans are offered as on/off. Otherwise the choices come from the engine's schema enum. */
   boolean?: boolean;
   optional?: boolean;
+  /** Schema choices not offered here (e.g. the level interlock on a closed circuit). */
+  exclude?: string[];
 }
 
 export interface ModuleControl {
@@ -74,14 +86,14 @@ export interface HlmModule {
 
 export interface HlmContext {
   bsaM2: number;
+  /** ECMO configuration of the case's circuit, or null on CPB. */
+  ecmo: EcmoConfig | null;
 }
 
-export type ConsoleMode = "cpb" | "ecmo";
-
 /** Roller: the engine refuses flow above stroke volume × maximum speed (Simulation.checkCircuitAction). */
-const rollerMaxFlow = (p: CircuitPlan) =>
+export const rollerMaxFlow = (p: CircuitPlan) =>
   p.pump.kind === "roller" ? (p.pump.params.maxRpm * p.pump.params.strokeVolumeMlPerRev) / 1000 : undefined;
-const pumpMaxRpm = (p: CircuitPlan) => p.pump.params.maxRpm;
+export const pumpMaxRpm = (p: CircuitPlan) => p.pump.params.maxRpm;
 
 const pumpReadouts: Readout[] = [
   { id: "pump-flow", signal: "circuit.arterialPump.flow", label: "Flow", unit: "L/min", digits: 2 },
@@ -172,7 +184,7 @@ const reservoir: HlmModule = {
   ],
 };
 
-const clampControl = (clamp: "venousLine" | "arterialLine", name: string): ModuleControl[] => [
+export const clampControl = (clamp: "venousLine" | "arterialLine", name: string): ModuleControl[] => [
   {
     id: `clamp-${clamp}`,
     action: "clamp.set",
@@ -254,7 +266,7 @@ const gas: HlmModule = {
   ],
 };
 
-const heater: HlmModule = {
+export const heater: HlmModule = {
   id: "heater-cooler",
   title: "Heater–cooler",
   readouts: [
@@ -288,6 +300,8 @@ const inline: HlmModule = {
     { id: "po2", signal: "circuit.oxygenator.postPo2", label: "Art PO₂", unit: "mmHg", digits: 0 },
     { id: "pco2", signal: "circuit.oxygenator.postPco2", label: "Art PCO₂", unit: "mmHg", digits: 0 },
     { id: "ph", signal: "circuit.inlinePh", label: "Art pH", unit: "", digits: 2 },
+    // In-line blood monitors such as the CDI 500 measure K⁺; shown when the engine exposes it.
+    { id: "k", signal: POTASSIUM_SIGNAL, optional: true, label: "K⁺", unit: "mmol/L", digits: 1 },
   ],
   controls: [],
 };
@@ -372,10 +386,23 @@ const suction: HlmModule = {
   ],
 };
 
+/** The pump set to turn but not turning: an interlock latch or a pump failure (HlmTracker.pumpHeld). */
+export const pumpHeld: Readout = {
+  id: "pump-held",
+  derived: (h, read) => (h.pumpHeld(read("circuit.arterialPump.rpm")) ? 1 : 0),
+  label: "Pump",
+  unit: "",
+  digits: 0,
+  onOff: true,
+  onOffText: ["as set", "HELD (interlock/fault)"],
+  high: 0.5,
+};
+
 const safety: HlmModule = {
   id: "interlocks",
   title: "Safety and interlocks",
   readouts: [
+    pumpHeld,
     { id: "alarm-count", signal: "circuit.alarms", label: "Active alarms", unit: "", digits: 0 },
     {
       id: "il-level",
@@ -420,7 +447,7 @@ const safety: HlmModule = {
 };
 
 /** Instructor: inject and clear circuit faults (severity 0–100 %). */
-const faults: HlmModule = {
+export const faults: HlmModule = {
   id: "faults",
   title: "Instructor: circuit faults",
   readouts: [],
@@ -441,27 +468,17 @@ const faults: HlmModule = {
   ],
 };
 
-const ecmoPump: HlmModule = {
-  id: "ecmo-pump",
-  title: "Blood pump",
-  open: true,
-  readouts: pumpReadouts,
-  controls: [arterialPump.controls[1]!, arterialPump.controls[0]!, arterialPump.controls[2]!],
-};
-
-export const MODULES: Record<ConsoleMode, HlmModule[]> = {
-  cpb: [
-    arterialPump,
-    pressures,
-    reservoir,
-    clamps,
-    gas,
-    heater,
-    inline,
-    cardioplegia,
-    suction,
-    safety,
-    faults,
-  ],
-  ecmo: [ecmoPump, { ...pressures, title: "Circuit pressures" }, clamps, gas, heater, inline, safety, faults],
-};
+/** The heart–lung machine's modules; the ECMO console has its own (web/src/ecmo/modules.ts). */
+export const MODULES: HlmModule[] = [
+  arterialPump,
+  pressures,
+  reservoir,
+  clamps,
+  gas,
+  heater,
+  inline,
+  cardioplegia,
+  suction,
+  safety,
+  faults,
+];

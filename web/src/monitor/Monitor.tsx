@@ -38,9 +38,14 @@ const NUMERIC_MS = 250;
 interface Props {
   client: SimClient;
   weightKg: number;
+  /**
+   * ECMO case: SpO₂ at the right radial (arch vessels: what the heart ejects) and femoral (lower body: on
+   * peripheral VA, where the circuit's blood goes first) instead of one SpO₂: differential hypoxaemia.
+   */
+  ecmo?: boolean;
 }
 
-export function Monitor({ client, weightKg }: Props) {
+export function Monitor({ client, weightKg, ecmo = false }: Props) {
   const channels = channelsFor(weightKg);
   const canvasRefs = useRef<(HTMLCanvasElement | null)[]>([]);
   const numRef = useRef<HTMLDivElement>(null);
@@ -88,6 +93,8 @@ export function Monitor({ client, weightKg }: Props) {
         set("cvp", formatValue(r("patient.cvp"), 0));
         set("pap", formatValue(r("patient.papMean"), 0));
         set("spo2", formatValue(r("patient.sao2"), 0, 100));
+        set("spo2rr", formatValue(r("patient.sao2RightRadial"), 0, 100));
+        set("spo2fem", formatValue(r("patient.sao2Femoral"), 0, 100));
         set("etco2", formatValue(r("patient.etco2"), 0));
         set("tcore", formatValue(r("patient.tempCore"), 1));
         set("tper", formatValue(r("patient.tempPeriphery"), 1));
@@ -150,7 +157,14 @@ export function Monitor({ client, weightKg }: Props) {
         </div>
         <Num label="PAP mean" unit="mmHg" colour={COLOURS.pap} k="pap" />
         <Num label="CVP" unit="mmHg" colour={COLOURS.cvp} k="cvp" />
-        <Num label="SpO₂" unit="%" colour={COLOURS.spo2} k="spo2" />
+        {ecmo ? (
+          <>
+            <Num label="SpO₂ R radial" unit="%" colour={COLOURS.spo2} k="spo2rr" />
+            <Num label="SpO₂ femoral" unit="%" colour={COLOURS.spo2} k="spo2fem" />
+          </>
+        ) : (
+          <Num label="SpO₂" unit="%" colour={COLOURS.spo2} k="spo2" />
+        )}
         <Num label="EtCO₂" unit="mmHg" colour={COLOURS.co2} k="etco2" />
         <Num label="T core" unit="°C" colour={COLOURS.temp} k="tcore" />
         <Num label="T periph" unit="°C" colour={COLOURS.temp} k="tper" />

@@ -11,13 +11,47 @@ import type { SimClient } from "../client.ts";
 import { COLOURS } from "../display.ts";
 import type { FrameMessage } from "../worker/protocol.ts";
 
-const SERIES = [
+interface Series {
+  signal: string;
+  label: string;
+  colour: string;
+  scale: number;
+  /** y: mmHg · /min · %; t: °C; f: L/min (ECMO flow). */
+  axis: "y" | "t" | "f";
+  dash?: number[];
+}
+
+const SERIES: Series[] = [
   { signal: "patient.hr", label: "HR /min", colour: COLOURS.ecg, scale: 1, axis: "y" },
   { signal: "patient.map", label: "MAP mmHg", colour: COLOURS.art, scale: 1, axis: "y" },
   { signal: "patient.cvp", label: "CVP mmHg", colour: COLOURS.cvp, scale: 1, axis: "y" },
   { signal: "patient.sao2", label: "SpO₂ %", colour: COLOURS.spo2, scale: 100, axis: "y" },
   { signal: "patient.tempCore", label: "T core °C", colour: COLOURS.temp, scale: 1, axis: "t" },
-] as const;
+];
+
+/** On ECMO: SpO₂ at the right radial and femoral arteries, and the ECMO flow on its own axis. */
+const ECMO_SERIES: Series[] = [
+  SERIES[0]!,
+  SERIES[1]!,
+  SERIES[2]!,
+  {
+    signal: "patient.sao2RightRadial",
+    label: "SpO₂ RR %",
+    colour: COLOURS.spo2,
+    scale: 100,
+    axis: "y",
+  },
+  {
+    signal: "patient.sao2Femoral",
+    label: "SpO₂ fem %",
+    colour: COLOURS.spo2,
+    scale: 100,
+    axis: "y",
+    dash: [6, 4],
+  },
+  SERIES[4]!,
+  { signal: "ecmo.flow", label: "Flow L/min", colour: COLOURS.flow, scale: 1, axis: "f" },
+];
 
 const RECENT_S = 600;
 const REDRAW_MS = 500;
@@ -67,28 +101,47 @@ function markerPlugin(markers: Marker[]): uPlot.Plugin {
   };
 }
 
-function makeChart(el: HTMLElement, title: string, markers: Marker[]): uPlot {
+function makeChart(el: HTMLElement, title: string, markers: Marker[], series: Series[]): uPlot {
   const rect = el.getBoundingClientRect();
+  const flowAxis = series.some((s) => s.axis === "f");
   const opts: uPlot.Options = {
     title,
     width: Math.max(200, rect.width),
     height: Math.max(100, rect.height - 60),
-    scales: { x: { time: false }, y: { range: [0, 200] }, t: { range: [25, 40] } },
+    scales: {
+      x: { time: false },
+      y: { range: [0, 200] },
+      t: { range: [25, 40] },
+      ...(flowAxis ? { f: { range: [0, 8] as [number, number] } } : {}),
+    },
     axes: [
       { stroke: "#ccc", grid: { stroke: "#333" }, values: (_u, vals) => vals.map((v) => formatClock(v)) },
       { scale: "y", stroke: "#ccc", grid: { stroke: "#333" }, label: "mmHg · /min · %" },
       { scale: "t", side: 1, stroke: COLOURS.temp, grid: { show: false }, label: "°C" },
+      ...(flowAxis
+        ? [{ scale: "f", side: 1, stroke: COLOURS.flow, grid: { show: false }, label: "L/min" }]
+        : []),
     ],
     series: [
       { label: "time", value: (_u, v) => (v == null ? "—" : formatClock(v)) },
-      ...SERIES.map((s) => ({ label: s.label, stroke: s.colour, width: 1.5, scale: s.axis })),
+      ...series.map((s) => ({
+        label: s.label,
+        stroke: s.colour,
+        width: 1.5,
+        scale: s.axis,
+        ...(s.dash ? { dash: s.dash } : {}),
+      })),
     ],
     legend: { live: false },
     cursor: { drag: { x: false, y: false } },
     plugins: [markerPlugin(markers)],
   };
-  const chart = new uPlot(opts, [[], ...SERIES.map(() => [])] as uPlot.AlignedData, el);
+  const chart = new uPlot(opts, [[], ...series.map(() => [])] as uPlot.AlignedData, el);
   fitChart(chart, el);
+  // Once more after layout: the legend's height (how it wraps) is known only then.
+  requestAnimationFrame(() => {
+    if (chart.root.isConnected) fitChart(chart, el);
+  });
   return chart;
 }
 
@@ -99,26 +152,35 @@ function fitChart(chart: uPlot, el: HTMLElement): void {
   chart.setSize({ width: Math.max(200, box.width), height: Math.max(100, box.height - chrome - 2) });
 }
 
-export function Trends({ client, alarms }: { client: SimClient; alarms?: AlarmController }) {
+export function Trends({
+  client,
+  alarms,
+  ecmo = false,
+}: {
+  client: SimClient;
+  alarms?: AlarmController;
+  ecmo?: boolean;
+}) {
   const recentRef = useRef<HTMLDivElement>(null);
   const caseRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    const SHOWN = ecmo ? ECMO_SERIES : SERIES;
     const markers: Marker[] = [];
-    const cols: number[][] = [[], ...SERIES.map(() => [])];
+    const cols: number[][] = [[], ...SHOWN.map(() => [])];
     let idx: number[] = [];
-    const recent = makeChart(recentRef.current!, "Last 10 minutes", markers);
-    const whole = makeChart(caseRef.current!, "Whole case", markers);
+    const recent = makeChart(recentRef.current!, "Last 10 minutes", markers, SHOWN);
+    const whole = makeChart(caseRef.current!, "Whole case", markers, SHOWN);
     let dirty = false;
     let lastDraw = 0;
     let alarmLogSeen = 0;
     const onFrame = (f: FrameMessage) => {
-      if (idx.length === 0) idx = SERIES.map((s) => client.indexOf(s.signal));
+      if (idx.length === 0) idx = SHOWN.map((s) => client.indexOf(s.signal));
       const width = client.signals.length + 1;
       for (let r = 0; r < f.trendRows; r++) {
         const base = r * width;
         cols[0]!.push(f.trend[base]!);
-        SERIES.forEach((s, k) => {
+        SHOWN.forEach((s, k) => {
           const i = idx[k]!;
           cols[k + 1]!.push(i >= 0 ? f.trend[base + 1 + i]! * s.scale : Number.NaN);
         });
@@ -176,7 +238,7 @@ export function Trends({ client, alarms }: { client: SimClient; alarms?: AlarmCo
       recent.destroy();
       whole.destroy();
     };
-  }, [client, alarms]);
+  }, [client, alarms, ecmo]);
 
   return (
     <section class="trends" aria-label="Trends">
