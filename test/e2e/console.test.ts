@@ -458,7 +458,19 @@ describe("console in the browser", () => {
     const { page } = h;
     await key(" ");
     await expect.poll(() => page.getByTestId("rtf").textContent()).toBe("paused");
-    const t0 = await simTime(page);
+    // The worker's last frame can still arrive just after the pause: wait until the display has settled.
+    let t0 = await simTime(page);
+    await expect
+      .poll(
+        async () => {
+          const t = await simTime(page);
+          const settled = t === t0;
+          t0 = t;
+          return settled;
+        },
+        { interval: 300 },
+      )
+      .toBe(true);
     const flow = await page.getByTestId("hlm-pump-flow").textContent();
     await page.waitForTimeout(1000);
     expect(await simTime(page)).toBe(t0);
