@@ -78,6 +78,21 @@ export function simTime(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __perfuse: { timeS: number } }).__perfuse.timeS);
 }
 
+/**
+ * After a pause, the simulation time once the display has settled (the worker's last frame can still arrive just
+ * after the pause): polls until two reads 300 ms apart agree.
+ */
+export async function settledSimTime(page: Page): Promise<number> {
+  let last = await simTime(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(300);
+    const t = await simTime(page);
+    if (t === last) return t;
+    last = t;
+  }
+  throw new Error(`the simulation time did not settle after the pause (last ${last} s)`);
+}
+
 export function readSignal(page: Page, name: string): Promise<number> {
   return page.evaluate(
     (n) => (window as unknown as { __perfuse: { read(s: string): number } }).__perfuse.read(n),

@@ -19,6 +19,7 @@ import {
   hasChromium,
   percentile,
   readSignal,
+  settledSimTime,
   simTime,
   startHarness,
   waitSim,
@@ -212,7 +213,7 @@ describe("console in the browser", () => {
     const { page } = h;
     await page.keyboard.press(" ");
     await expect.poll(() => page.getByTestId("rtf").textContent()).toBe("paused");
-    const t0 = await simTime(page);
+    const t0 = await settledSimTime(page);
     await page.waitForTimeout(1000);
     expect(await simTime(page)).toBe(t0);
     await page.keyboard.press(" ");
@@ -458,19 +459,7 @@ describe("console in the browser", () => {
     const { page } = h;
     await key(" ");
     await expect.poll(() => page.getByTestId("rtf").textContent()).toBe("paused");
-    // The worker's last frame can still arrive just after the pause: wait until the display has settled.
-    let t0 = await simTime(page);
-    await expect
-      .poll(
-        async () => {
-          const t = await simTime(page);
-          const settled = t === t0;
-          t0 = t;
-          return settled;
-        },
-        { interval: 300 },
-      )
-      .toBe(true);
+    const t0 = await settledSimTime(page);
     const flow = await page.getByTestId("hlm-pump-flow").textContent();
     await page.waitForTimeout(1000);
     expect(await simTime(page)).toBe(t0);
@@ -669,7 +658,7 @@ describe("console in the browser", () => {
     const { page } = h;
     await key(" ");
     await expect.poll(() => page.getByTestId("rtf").textContent()).toBe("paused");
-    const t0 = await simTime(page);
+    const t0 = await settledSimTime(page);
     const flow = await page.getByTestId("hlm-ecmo-flow").textContent();
     await page.waitForTimeout(1000);
     expect(await simTime(page)).toBe(t0);
