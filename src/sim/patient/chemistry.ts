@@ -444,7 +444,8 @@ export class Chemistry {
       mass[SP_BE * N + i] = mass[SP_BE * N + i]! + removed - produced;
     }
     // K+ and glucose: interstitium, cells, kidneys, liver; glucose uptake follows the O2 demand.
-    this.potassiumGlucose(dt, demand / (this.vo2RestMlPerS * dt));
+    s[ST_DEMAND_FACTOR] = demand / (this.vo2RestMlPerS * dt);
+    this.potassiumGlucose(dt);
 
     // --- Temperature: blood leaving each systemic bed takes the tissue's temperature.
     this.bedHeat(X.UB_BED, X.UBA, X.UBV, PERIPHERAL_FLOW_SHARE);
@@ -495,7 +496,7 @@ export class Chemistry {
    * hepatic glucose output into the lower-body veins; tissue glucose uptake at the bed outlets ∝ glucose × O2
    * demand (so hypothermia and a lowered metabolic rate slow it). Cumulative fluxes are kept for the mass balance.
    */
-  private potassiumGlucose(dt: number, demandFactor: number): void {
+  private potassiumGlucose(dt: number): void {
     const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
@@ -547,7 +548,8 @@ export class Chemistry {
     s[ST_GLUCOSE_ISF] = s[ST_GLUCOSE_ISF]! + toIsfG;
     // Tissue glucose uptake where each bed drains (the O2 consumption shares), ∝ local glucose × O2 demand: it
     // balances hepatic output at rest; the interstitium only widens the distribution volume.
-    const perMmolPerL = (this.glucoseProductionMmolPerS * dt * demandFactor) / this.glucoseRestMmolPerL;
+    const perMmolPerL =
+      (this.glucoseProductionMmolPerS * dt * s[ST_DEMAND_FACTOR]!) / this.glucoseRestMmolPerL;
     let used = 0;
     for (let b = 0; b < 3; b++) {
       const i = b === 0 ? X.UBV : b === 1 ? X.LBV : X.CORV;
@@ -707,7 +709,9 @@ export const ST_K_INTAKE = 14;
 /** Cumulative glucose produced by the liver and used by the tissues (mmol). */
 export const ST_GLUCOSE_PRODUCED = 15;
 export const ST_GLUCOSE_USED = 16;
-const ST_SIZE = 17;
+/** O2 demand this slow step relative to resting (metabolic rate factor × temperature). */
+const ST_DEMAND_FACTOR = 17;
+const ST_SIZE = 18;
 
 /** Plasma fraction of blood with Hb `hbGPerMl` (1 − Hct), kept ≥ 0.05. */
 function plasmaFraction(hbGPerMl: number): number {
