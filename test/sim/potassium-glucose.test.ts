@@ -24,7 +24,7 @@ import {
 } from "../../src/sim/patient/chemistry.ts";
 import { FLUID_COMPOSITION } from "../../src/sim/patient/fluids.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
-import { ADULT, cpbSim, goOnBypass, neonatalCircuit, read } from "./cpb-helpers.ts";
+import { ADULT, adultCircuit, clone, cpbSim, goOnBypass, neonatalCircuit, read } from "./cpb-helpers.ts";
 
 const patientSim = (preset: string): PatientSimulation =>
   createSimulation({ patient: patientFromPreset(preset), seed: 1 }) as PatientSimulation;
@@ -186,6 +186,41 @@ describe("K+ loads", () => {
     expect(read(neo, "circuit.venousPotassium")).toBeCloseTo((f * (1 - rbcHct) * 25 + (1 - f) * 5) / 0.7, 9);
     expect(read(neo, "circuit.venousPotassium")).toBeCloseTo(10.7, 2);
     expect(read(neo, "patient.potassium")).toBeCloseTo(4.5, 9);
+  });
+});
+
+describe("ultrafiltration", () => {
+  it("the haemoconcentrator removes K+ and glucose at plasma concentration (sieving 1): Hct rises, K+ does not", () => {
+    const c = clone(adultCircuit);
+    const ox = c.components.find((x) => x.id === "oxygenator")!;
+    delete (ox.connect as Record<string, string>).purgeOut;
+    c.components.push({
+      id: "haemoconcentrator",
+      type: "haemoconcentrator",
+      params: { maxUltrafiltrationMlPerMin: 150 },
+      inlet: "oxygenator.purgeOut",
+      outlet: "venousReservoir.purgeIn",
+    } as never);
+    const sim = cpbSim(c);
+    goOnBypass(sim, 60);
+    const control = cpbSim(c); // the same run without ultrafiltration (K+ still settles after initiation)
+    goOnBypass(control, 60);
+    control.advance(300);
+    const chem = sim.model.chem;
+    const hct0 = read(sim, "patient.hct");
+    const k0 = read(sim, "patient.potassium");
+    const ledger0 = kLedger(chem);
+    sim.schedule({ t: sim.timeS, type: "haemoconcentrator.set", rateMlPerMin: 100 });
+    sim.advance(300);
+    const ufMl = read(sim, "circuit.ultrafiltrate");
+    expect(ufMl).toBeCloseTo(500, -1);
+    expect(read(sim, "patient.hct") / hct0).toBeGreaterThan(1.04);
+    // 500 mL of filtrate at plasma K+ ≈ 4.1 mmol/L carries ≈ 2.0 mmol out of the ledger.
+    const lost = ledger0 - kLedger(chem);
+    expect(Math.abs(lost - (ufMl * k0) / 1000)).toBeLessThan(0.05 * ((ufMl * k0) / 1000));
+    // Without removal of solutes, 500 mL of water out of ≈ 18.7 L of ECF would raise K+ by ≈ 0.11 mmol/L.
+    expect(Math.abs(read(sim, "patient.potassium") - read(control, "patient.potassium"))).toBeLessThan(0.03);
+    expect(Math.abs(read(sim, "patient.glucose") - read(control, "patient.glucose"))).toBeLessThan(0.04);
   });
 });
 

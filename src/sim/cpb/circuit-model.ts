@@ -441,6 +441,9 @@ export class CircuitModel {
     net.flowSet[this.kSucker] = s[S_SUCKER]!;
     net.flowSet[this.kVent] = s[S_VENT]!;
     s[S_UF_TOTAL] = s[S_UF_TOTAL]! + moved[this.kHc]!;
+    // The ultrafiltrate leaves as plasma water (transport moved no species), but small solutes cross the membrane
+    // freely (sieving ≈ 1): K+ and glucose leave at the oxygenator blood's plasma K+ and glucose concentration.
+    if (moved[this.kHc]! > 0) this.ultrafilterSolutes(moved[this.kHc]!);
     // Sampling: the sample (and any discarded dead space) leaves the arterial line at up to 5 mL/s.
     s[S_SAMPLED] = s[S_SAMPLED]! + moved[this.kSample]!;
     s[S_SAMPLE_LEFT] = s[S_SAMPLE_LEFT]! - moved[this.kSample]!;
@@ -462,6 +465,21 @@ export class CircuitModel {
       s[S_MON_COUNTER] = 0;
       this.refreshVenousMonitor();
     }
+  }
+
+  /** Removes the K+ and glucose carried by `ufMl` of ultrafiltrate from the oxygenator compartment. */
+  private ultrafilterSolutes(ufMl: number): void {
+    const chem = this.model.chem;
+    const N = chem.n;
+    const m = chem.mass;
+    const i = this.cOX;
+    const v = chem.vTrack[i]!;
+    const pv = v * (1 - (this.conc(SP_HB, i) * 100) / 33.3); // plasma volume after the water left, mL
+    if (!(pv > 0)) return;
+    // At the concentrations before the water left: plasma K+ = amount/(pv + uf); glucose (carried per whole blood,
+    // taken as equal in plasma water) = amount/(v + uf). What stays keeps its concentration.
+    m[SP_POTASSIUM * N + i] = m[SP_POTASSIUM * N + i]! * (pv / (pv + ufMl));
+    m[SP_GLUCOSE * N + i] = m[SP_GLUCOSE * N + i]! * (v / (v + ufMl));
   }
 
   /**
