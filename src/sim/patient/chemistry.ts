@@ -90,6 +90,8 @@ export const K_CELL_TAU_S = 1800;
 /** Time constant of plasma–interstitium exchange of small solutes (s) [U: minutes]. */
 export const ISF_EXCHANGE_TAU_S = 300;
 const GLUCOSE_MG_PER_MMOL = 180.16;
+/** K+ and glucose physiology runs every KG_EVERY slow steps (100 ms): their time constants are minutes. */
+const KG_EVERY = 5;
 /** Haematocrit per g/mL of Hb (MCHC 33.3 g/dL, as the Hb/Hct signals). */
 const HCT_PER_HB_G_PER_ML = 100 / 33.3;
 /** Weight anchors (kg) of the log-weight interpolation of the K+/glucose constants: term neonate → adult. */
@@ -222,6 +224,7 @@ export class Chemistry {
   private signalCounter = 0;
   private lungCounter = 0;
   private elimCounter = 0;
+  private kgCounter = 0;
   private readonly elimFraction = new Float64Array(DRUG_COUNT);
 
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
@@ -444,8 +447,13 @@ export class Chemistry {
       mass[SP_BE * N + i] = mass[SP_BE * N + i]! + removed - produced;
     }
     // K+ and glucose: interstitium, cells, kidneys, liver; glucose uptake follows the O2 demand.
+    // They change over minutes: stepped every KG_EVERY slow steps (100 ms) with the accumulated time.
     s[ST_DEMAND_FACTOR] = demand / (this.vo2RestMlPerS * dt);
-    this.potassiumGlucose(dt);
+    s[ST_URINE_ML] = s[ST_URINE_ML]! + this.lastMoved[X.URINE]!;
+    if (++this.kgCounter >= KG_EVERY) {
+      this.kgCounter = 0;
+      this.potassiumGlucose(KG_EVERY * dt);
+    }
 
     // --- Temperature: blood leaving each systemic bed takes the tissue's temperature.
     this.bedHeat(X.UB_BED, X.UBA, X.UBV, PERIPHERAL_FLOW_SHARE);
@@ -506,35 +514,26 @@ export class Chemistry {
     const visf = this.isfVolumeMl;
     const kIsf = s[ST_K_ISF]! / visf; // mmol/mL
     const gIsf = s[ST_GLUCOSE_ISF]! / visf;
-    let toIsfK = 0;
-    let toIsfG = 0;
-    for (let b = 0; b < 2; b++) {
-      const i = b === 0 ? X.UBV : X.LBV;
-      const cl = this.isfExchangeMlPerS * dt * (b === 0 ? this.upperBodyShare : 1 - this.upperBodyShare);
-      const v = V[i]!;
-      if (!(v > 1)) continue;
-      const pf = plasmaFraction(mass[SP_HB * N + i]! / v);
-      const fk = cl * (mass[jk + i]! / (v * pf) - kIsf);
-      const fg = cl * (mass[jg + i]! / v - gIsf);
-      mass[jk + i] = mass[jk + i]! - fk;
-      mass[jg + i] = mass[jg + i]! - fg;
-      toIsfK += fk;
-      toIsfG += fg;
-    }
+    // Plasma ↔ interstitium at the upper- and lower-body veins (by the upper-body flow share).
+    const cl = this.isfExchangeMlPerS * dt;
+    this.isfExchange(X.UBV, cl * this.upperBodyShare, kIsf, gIsf);
+    this.isfExchange(X.LBV, cl * (1 - this.upperBodyShare), kIsf, gIsf);
     // Cells take K+ up above the pH-set level and release it below (transcellular shift, Adrogué & Madias 1981).
     const kSet = (this.kRestMmolPerL + K_SHIFT_MMOL_PER_L_PER_PH * (7.4 - s[ST_PH37]!)) / 1000;
     // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
     const toCells = this.kCellClearanceMlPerS * dt * (kIsf - (kSet > 0 ? kSet : 0));
     const intake = this.kIntakeMmolPerS * dt;
-    s[ST_K_ISF] = s[ST_K_ISF]! + toIsfK - toCells + intake;
+    s[ST_K_ISF] = s[ST_K_ISF]! - toCells + intake;
     s[ST_K_TO_CELLS] = s[ST_K_TO_CELLS]! + toCells;
     s[ST_K_INTAKE] = s[ST_K_INTAKE]! + intake;
     // Kidneys (in the lower body): excretion = intake × (plasma K+/resting) × (urine flow/resting urine flow).
     const l = X.LBV;
     const vl = V[l]!;
     if (vl > 1) {
-      const kPl = mass[jk + l]! / (vl * plasmaFraction(mass[SP_HB * N + l]! / vl));
-      const urine = this.lastMoved[X.URINE]! / (this.urineRestMlPerS * dt);
+      let pfl = 1 - (mass[SP_HB * N + l]! / vl) * HCT_PER_HB_G_PER_ML;
+      if (!(pfl > 0.05)) pfl = 0.05;
+      const kPl = mass[jk + l]! / (vl * pfl);
+      const urine = s[ST_URINE_ML]! / (this.urineRestMlPerS * dt);
       // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
       let ex = intake * ((kPl * 1000) / this.kRestMmolPerL) * (urine > 0 ? urine : 0);
       if (ex > 0.5 * mass[jk + l]!) ex = 0.5 * mass[jk + l]!;
@@ -545,12 +544,11 @@ export class Chemistry {
       mass[jg + l] = mass[jg + l]! + prod;
       s[ST_GLUCOSE_PRODUCED] = s[ST_GLUCOSE_PRODUCED]! + prod;
     }
-    s[ST_GLUCOSE_ISF] = s[ST_GLUCOSE_ISF]! + toIsfG;
+    s[ST_URINE_ML] = 0;
     // Tissue glucose uptake where each bed drains (the O2 consumption shares), ∝ local glucose × O2 demand: it
     // balances hepatic output at rest; the interstitium only widens the distribution volume.
     const perMmolPerL =
       (this.glucoseProductionMmolPerS * dt * s[ST_DEMAND_FACTOR]!) / this.glucoseRestMmolPerL;
-    let used = 0;
     for (let b = 0; b < 3; b++) {
       const i = b === 0 ? X.UBV : b === 1 ? X.LBV : X.CORV;
       const v = V[i]!;
@@ -559,9 +557,27 @@ export class Chemistry {
       let u = perMmolPerL * (b === 0 ? 0.3 : b === 1 ? 0.6 : 0.1) * ((g / v) * 1000);
       if (u > 0.5 * g) u = g > 0 ? 0.5 * g : 0;
       mass[jg + i] = g - u;
-      used += u;
+      s[ST_GLUCOSE_USED] = s[ST_GLUCOSE_USED]! + u;
     }
-    s[ST_GLUCOSE_USED] = s[ST_GLUCOSE_USED]! + used;
+  }
+
+  /** Moves K+ and glucose between compartment i's plasma and the interstitium: clearance `clMl` (mL this step). */
+  private isfExchange(i: number, clMl: number, kIsf: number, gIsf: number): void {
+    const N = this.n;
+    const mass = this.mass;
+    const s = this.st;
+    const v = this.vTrack[i]!;
+    if (!(v > 1)) return;
+    let pf = 1 - (mass[SP_HB * N + i]! / v) * HCT_PER_HB_G_PER_ML; // plasma fraction
+    if (!(pf > 0.05)) pf = 0.05;
+    const jk = SP_POTASSIUM * N + i;
+    const jg = SP_GLUCOSE * N + i;
+    const fk = clMl * (mass[jk]! / (v * pf) - kIsf);
+    const fg = clMl * (mass[jg]! / v - gIsf);
+    mass[jk] = mass[jk]! - fk;
+    mass[jg] = mass[jg]! - fg;
+    s[ST_K_ISF] = s[ST_K_ISF]! + fk;
+    s[ST_GLUCOSE_ISF] = s[ST_GLUCOSE_ISF]! + fg;
   }
 
   /** Heat exchange of the blood that crossed bed k (art → ven) with core and (a share) periphery tissue. */
@@ -711,7 +727,9 @@ export const ST_GLUCOSE_PRODUCED = 15;
 export const ST_GLUCOSE_USED = 16;
 /** O2 demand this slow step relative to resting (metabolic rate factor × temperature). */
 const ST_DEMAND_FACTOR = 17;
-const ST_SIZE = 18;
+/** Urine volume since the last K+/glucose step (mL). */
+const ST_URINE_ML = 18;
+const ST_SIZE = 19;
 
 /** Plasma fraction of blood with Hb `hbGPerMl` (1 − Hct), kept ≥ 0.05. */
 function plasmaFraction(hbGPerMl: number): number {
