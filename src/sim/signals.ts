@@ -49,6 +49,8 @@ const defs = [
   ["patient.coronaryFlow", "mL/min", "coronary blood flow (last beat)"],
   ["patient.upperBodyFlow", "mL/min", "flow to the upper body (head and arms), last beat"],
   ["patient.heparin", "U/mL", "plasma heparin concentration (arterial)"],
+  ["patient.potassium", "mmol/L", "arterial plasma K+"],
+  ["patient.glucose", "mmol/L", "arterial blood glucose"],
 ] as const;
 
 export const SIGNALS: readonly SignalSpec[] = defs.map(([name, unit, description]) => ({

@@ -172,6 +172,10 @@ export class PatientSimulation implements Simulation {
         return mon.out[M_UPPER]! * 60;
       case S.heparin:
         return c[C.C_HEPARIN]!;
+      case S.potassium:
+        return c[C.C_POTASSIUM]!;
+      case S.glucose:
+        return c[C.C_GLUCOSE]!;
       default:
         throw new InputError({
           field: "signalIndex",

@@ -28,6 +28,9 @@ const REQUIRED: Record<string, string> = {
   "patient.vco2": "mL/min",
   "patient.act": "s",
   "patient.bloodVolume": "mL",
+  // Labs added with the K+/glucose model (docs/models/metabolism.md).
+  "patient.potassium": "mmol/L",
+  "patient.glucose": "mmol/L",
 };
 
 describe("perfuse simulate with the physiology engine", () => {

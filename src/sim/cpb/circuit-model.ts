@@ -16,6 +16,7 @@ import { combinedClotFraction, WEAR_BURDEN } from "../circuit/oxygenator-wear.ts
 import * as DRUGS_M from "../drugs/index.ts";
 import * as EXCH from "../exchange/index.ts";
 import * as CHEM from "../patient/chemistry.ts";
+import { primePotassiumGlucose } from "../patient/fluids.ts";
 import * as HEART from "../patient/heart.ts";
 import * as LAYOUT from "../patient/layout.ts";
 import type { PatientModel } from "../patient/model.ts";
@@ -89,6 +90,7 @@ const { CO2_ML_PER_MMOL } = EXCH;
 const { changeCircuit, changingCircuit, createLongRunState, LR_CHANGES, LR_DISCARDED_ML, stepLongRun } = LONG;
 const { DRUG_HEPARIN } = DRUGS_M;
 const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } = CHEM;
+const { C_POTASSIUM, SP_GLUCOSE, SP_POTASSIUM } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
 const { CS, ES } = SIG;
 const N_CIRCUIT_SIGNALS = SIG.CIRCUIT_SIGNALS.length;
@@ -98,7 +100,10 @@ const X = { ...LAYOUT };
 export const OX_EVERY = 5;
 /** In-line venous monitor refresh: every 10 slow steps (0.2 s). */
 const MONITOR_EVERY = 10;
-/** Blood K+ assumed for the patient and the blood part of cardioplegia (mmol/L): K+ is not a carried species. */
+/**
+ * Myocardial K+ before any cardioplegia and of the washout perfusate (mmol/L). The delivered mixture uses the
+ * patient's arterial plasma K+ (`patient.potassium`, a carried species, docs/models/metabolism.md).
+ */
 export const BLOOD_K_MMOL_PER_L = 4.5;
 /** Retrograde cardioplegia reaches this fraction of the myocardium (cardioplegia.ts default, [U]). */
 const RETROGRADE_REACH = 0.75;
@@ -278,7 +283,8 @@ export class CircuitModel {
    * taken as buffered to a bicarbonate-equivalent tCO2 of 24 mmol/L with BE 0: balanced crystalloids carry acetate
    * and gluconate that the body turns into bicarbonate, and blood primes are buffered by the perfusionist
    * [U: modelling choice; the patient model has no tissue CO2 store, so a tCO2-free prime would wash CO2 out of
-   * the blood for tens of minutes]. Prime heparin is spread by volume.
+   * the blood for tens of minutes]. Prime heparin is spread by volume. K+ and glucose: the crystalloid is
+   * Plasma-Lyte 148 (K+ 5, no glucose); a blood prime adds stored red cells' supernatant (fluids.ts).
    */
   initPrime(hct = this.plan.primeHct, primeHeparinU = this.plan.primeHeparinU): void {
     const chem = this.model.chem;
@@ -287,6 +293,8 @@ export class CircuitModel {
     const hb = hct * 33.3; // g/dL (MCHC 33.3 g/dL, as the patient model)
     const t = this.plan.primeTempC;
     const total = this.volume();
+    const kg = new Float64Array(2);
+    primePotassiumGlucose(hct, kg);
     for (let i = this.cVL; i <= this.cART; i++) {
       const v = this.model.net.V[i]!;
       const vL = v / 1000;
@@ -297,6 +305,8 @@ export class CircuitModel {
       m[SP_LACTATE * N + i] = (hct > 0 ? 2 : 0) * vL; // bank blood carries some lactate [U]
       m[SP_HB * N + i] = hb * 10 * vL;
       m[SP_HEAT * N + i] = t * v;
+      m[SP_POTASSIUM * N + i] = kg[0]! * v;
+      m[SP_GLUCOSE * N + i] = kg[1]! * v;
       m[(SP_DRUG0 + DRUG_HEPARIN) * N + i] = total > 0 ? (primeHeparinU * v) / total : 0;
       chem.vTrack[i] = v;
     }
@@ -445,6 +455,9 @@ export class CircuitModel {
     net.flowSet[this.kSucker] = s[S_SUCKER]!;
     net.flowSet[this.kVent] = s[S_VENT]!;
     s[S_UF_TOTAL] = s[S_UF_TOTAL]! + moved[this.kHc]!;
+    // The ultrafiltrate leaves as plasma water (transport moved no species), but small solutes cross the membrane
+    // freely (sieving ≈ 1): K+ and glucose leave at the oxygenator blood's plasma K+ and glucose concentration.
+    if (moved[this.kHc]! > 0) this.ultrafilterSolutes(moved[this.kHc]!);
     // Sampling: the sample (and any discarded dead space) leaves the arterial line at up to 5 mL/s.
     s[S_SAMPLED] = s[S_SAMPLED]! + moved[this.kSample]!;
     s[S_SAMPLE_LEFT] = s[S_SAMPLE_LEFT]! - moved[this.kSample]!;
@@ -470,6 +483,21 @@ export class CircuitModel {
       s[S_MON_COUNTER] = 0;
       this.refreshVenousMonitor();
     }
+  }
+
+  /** Removes the K+ and glucose carried by `ufMl` of ultrafiltrate from the oxygenator compartment. */
+  private ultrafilterSolutes(ufMl: number): void {
+    const chem = this.model.chem;
+    const N = chem.n;
+    const m = chem.mass;
+    const i = this.cOX;
+    const v = chem.vTrack[i]!;
+    const pv = v * (1 - (this.conc(SP_HB, i) * 100) / 33.3); // plasma volume after the water left, mL
+    if (!(pv > 0)) return;
+    // At the concentrations before the water left: plasma K+ = amount/(pv + uf); glucose (carried per whole blood,
+    // taken as equal in plasma water) = amount/(v + uf). What stays keeps its concentration.
+    m[SP_POTASSIUM * N + i] = m[SP_POTASSIUM * N + i]! * (pv / (pv + ufMl));
+    m[SP_GLUCOSE * N + i] = m[SP_GLUCOSE * N + i]! * (v / (v + ufMl));
   }
 
   /**
@@ -598,6 +626,9 @@ export class CircuitModel {
       );
     } else {
       const qCor = moved[X.COR_BED]! / dt;
+      // Washout toward a fixed blood K+: passing the live arterial K+ here was measured to add slow-loop garbage
+      // (a boxed argument per step) beyond the allocation test's bound; the difference is < 2 mmol/L against the
+      // 8 mmol/L resume threshold.
       stepMyocardialPotassium(this.cardioplegia, this.myo, BLOOD_K_MMOL_PER_L, qCor, dt, 1);
     }
     const now = this.myo[MYO_ARRESTED]!;
@@ -693,7 +724,11 @@ export class CircuitModel {
     const fb = recipe ? recipe.bloodParts / (recipe.bloodParts + recipe.crystalloidParts) : p.bloodFraction;
     const kc = recipe ? recipe.crystalloidKMmolPerL : p.crystalloidKMmolPerL;
     s[S_CP_BLOOD_FRACTION] = fb;
-    s[S_CP_KDEL] = fb * BLOOD_K_MMOL_PER_L + (1 - fb) * kc;
+    s[S_CP_KDEL] = fb * this.model.chem.out[C_POTASSIUM]! + (1 - fb) * kc;
+    // The crystalloid stream carries its K+ into the coronaries; the effluent returns it to the patient and circuit.
+    const src = this.model.chem.sourceByConn;
+    src[this.kCpCrystA * N_SPECIES + SP_POTASSIUM] = kc / 1000;
+    src[this.kCpCrystR * N_SPECIES + SP_POTASSIUM] = kc / 1000;
     s[S_CP_RETRO] = (route ?? (p.antegrade ? "antegrade" : "retrograde")) === "retrograde" ? 1 : 0;
     s[S_CP_TEMP] = p.temperatureC;
     const heartG = p.myocardialVolumeMl / 0.33;
@@ -846,6 +881,12 @@ export class CircuitModel {
         return this.volume();
       case CS["circuit.sampledVolume"]:
         return s[S_SAMPLED]!;
+      case CS["circuit.venousPotassium"]: {
+        // Plasma K+ of the venous line (amount per plasma volume, as the patient's arterial K+).
+        const v = this.model.chem.vTrack[this.cVL]!;
+        const pf = 1 - (this.conc(SP_HB, this.cVL) * 100) / 33.3;
+        return v > 1e-9 && pf > 0.05 ? (this.conc(SP_POTASSIUM, this.cVL) / pf) * 1000 : 0;
+      }
       default:
         return Number.NaN;
     }

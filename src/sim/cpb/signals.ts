@@ -41,6 +41,7 @@ const defs = [
   ["circuit.ultrafiltrate", "mL", "haemoconcentrator ultrafiltrate in total"],
   ["circuit.volume", "mL", "blood/prime volume in the circuit"],
   ["circuit.sampledVolume", "mL", "blood drawn through the sampling port in total"],
+  ["circuit.venousPotassium", "mmol/L", "venous line plasma K+ (in-line monitor)"],
 ] as const;
 
 export const CIRCUIT_SIGNALS: readonly SignalSpec[] = defs.map(([name, unit, description]) => ({

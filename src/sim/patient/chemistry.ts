@@ -47,7 +47,11 @@ export const SP_BE = 2; // mmol base excess
 export const SP_HB = 3; // g haemoglobin
 export const SP_LACTATE = 4; // mmol
 export const SP_HEAT = 5; // °C·mL (temperature × volume: heat / volumetric heat capacity of blood)
-export const SP_DRUG0 = 6;
+/** mmol K+ in the compartment's plasma (concentration = amount / (V·(1 − Hct)), docs/models/metabolism.md). */
+export const SP_POTASSIUM = 6;
+/** mmol glucose (concentration = amount / V: whole blood, as lactate). */
+export const SP_GLUCOSE = 7;
+export const SP_DRUG0 = 8;
 export const N_SPECIES = SP_DRUG0 + DRUG_COUNT;
 export const DRUG_NAMES = DRUGS.map((d) => d.name) as unknown as readonly [string, ...string[]];
 
@@ -74,6 +78,53 @@ const WATER_VAPOUR_MMHG = 47;
 const LUNG_EQUILIBRATION_PER_S = 50;
 const BASELINE_ACT_S = ACT.baselineS;
 
+// --- Potassium and glucose (docs/models/metabolism.md, "Potassium" and "Glucose").
+/**
+ * Transcellular K+ shift: plasma K+ rises ≈ 0.6 mmol/L per 0.1 fall in pH (Adrogué & Madias, Am J Med
+ * 1981;71:456: mean for mineral-acid metabolic acidosis, range 0.2–1.7; organic acidoses and respiratory changes
+ * shift less — one slope is used for all, a simplification). Applied to the arterial pH at 37 °C (alpha-stat).
+ */
+export const K_SHIFT_MMOL_PER_L_PER_PH = 6;
+/** Time constant of cellular K+ uptake/release toward the pH-set level (s) [U: steady state within 1–2 h]. */
+export const K_CELL_TAU_S = 1800;
+/** Time constant of plasma–interstitium exchange of small solutes (s) [U: minutes]. */
+export const ISF_EXCHANGE_TAU_S = 300;
+const GLUCOSE_MG_PER_MMOL = 180.16;
+/** K+ and glucose physiology runs every KG_EVERY slow steps (100 ms): their time constants are minutes. */
+const KG_EVERY = 5;
+/** Haematocrit per g/mL of Hb (MCHC 33.3 g/dL, as the Hb/Hct signals). */
+const HCT_PER_HB_G_PER_ML = 100 / 33.3;
+/** Weight anchors (kg) of the log-weight interpolation of the K+/glucose constants: term neonate → adult. */
+const KG_ANCHOR_W = [3.5, 80];
+/** Resting plasma K+ (mmol/L): adult 4.0 (reference interval 3.5–5.1); term neonate 4.5 (interval 3.7–5.9 [U: paediatric reference tables]). */
+const K_REST_ANCHOR = [4.5, 4.0];
+/** Resting glucose (mmol/L): adult fasting 5.0; neonate after the first day 4.0 (interval ≈ 2.8–5.0 [U: paediatric reference tables]). */
+const GLUCOSE_REST_ANCHOR = [4.0, 5.0];
+/** Extracellular fluid (L/kg): ≈ 0.45 at term birth, 0.20 in adults (Friis-Hansen, Pediatrics 1961;28:169). */
+const ECF_L_PER_KG_ANCHOR = [0.45, 0.2];
+/** Maintenance K+ intake (mmol/kg/day): 2 in infants, 1 in adults [U: usual maintenance prescriptions]. */
+const K_INTAKE_ANCHOR = [2, 1];
+/**
+ * Hepatic glucose production (mg/kg/min) by weight: term neonate 6.07, young child 7.1, late childhood 5.4, adult
+ * 2.28 (Bier et al., Diabetes 1977;26:1016, 6,6-dideuteroglucose); the weights given to the child groups are [U].
+ */
+const GLUCOSE_PROD_W = [3.5, 15, 35, 80];
+const GLUCOSE_PROD_MG_PER_KG_MIN = [6.07, 7.1, 5.4, 2.28];
+
+/** Piecewise-linear interpolation in log(weight), clamped at the end anchors (construction only). */
+function logWeightInterp(w: number, ws: readonly number[], vs: readonly number[]): number {
+  const x = Math.log(w);
+  if (x <= Math.log(ws[0]!)) return vs[0]!;
+  for (let i = 1; i < ws.length; i++) {
+    const x1 = Math.log(ws[i]!);
+    if (x <= x1) {
+      const x0 = Math.log(ws[i - 1]!);
+      return vs[i - 1]! + ((vs[i]! - vs[i - 1]!) * (x - x0)) / (x1 - x0);
+    }
+  }
+  return vs[vs.length - 1]!;
+}
+
 // Outputs (signals) refreshed every SIGNAL_EVERY slow steps.
 export const C_SAO2 = 0;
 export const C_SVO2 = 1;
@@ -91,7 +142,9 @@ export const C_ETCO2 = 12;
 export const C_TPERIPH = 13;
 export const C_HEPARIN = 14;
 export const C_CAO2 = 15;
-const C_N = 16;
+export const C_POTASSIUM = 16;
+export const C_GLUCOSE = 17;
+const C_N = 18;
 /** Blood gases for the signals are recomputed every 10 slow steps (0.2 s). */
 const SIGNAL_EVERY = 10;
 /** The lung's equilibrium contents (costly inversions) are recomputed every 3 slow steps (60 ms). */
@@ -138,13 +191,14 @@ export class Chemistry {
    */
   metabolicRateFactor = 1;
   /** Alveolar gas and tissue/metabolic state (Float64Array: updated every slow step, no boxing). */
-  readonly st = new Float64Array(12);
+  readonly st = new Float64Array(ST_SIZE);
   // Drugs
   readonly infusionPerS = new Float64Array(DRUG_COUNT);
   readonly effectSite = new Float64Array(DRUG_COUNT);
   readonly arterialConc = new Float64Array(DRUG_COUNT);
   readonly effectOut = new Float64Array(EFFECT_COUNT);
-  private readonly tmp2 = new Float64Array(2);
+  /** Acid–base output: [pH, PCO2] at blood temperature, then pH, PCO2 and HCO3 at 37 °C. */
+  private readonly tmp2 = new Float64Array(5);
   // Per-patient constants
   readonly frcMl: number;
   readonly vo2RestMlPerS: number;
@@ -156,11 +210,24 @@ export class Chemistry {
   ambientC = NEUTRAL_AMBIENT_C;
   readonly lactateClearancePerS: number;
   private readonly lactateBaselineMmolPerS: number;
+  // Potassium and glucose (docs/models/metabolism.md)
+  readonly kRestMmolPerL: number;
+  readonly glucoseRestMmolPerL: number;
+  /** Interstitial fluid volume (mL): ECF − plasma. K+ and glucose in it are the pools ST_K_ISF, ST_GLUCOSE_ISF. */
+  readonly isfVolumeMl: number;
+  private readonly isfExchangeMlPerS: number;
+  private readonly kCellClearanceMlPerS: number;
+  readonly kIntakeMmolPerS: number;
+  readonly glucoseProductionMmolPerS: number;
+  private readonly urineRestMlPerS: number;
+  private readonly upperBodyShare: number;
   private signalCounter = 0;
   private lungCounter = 0;
   private elimCounter = 0;
   /** The step the cached elimination fractions are for (the slow step is longer in a fast-forward coast). */
   private elimDt = 0;
+  private kgCounter = 0;
+  private readonly kgTimeS = new Float64Array(1);
   private readonly elimFraction = new Float64Array(DRUG_COUNT);
 
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
@@ -197,6 +264,18 @@ export class Chemistry {
     // Lactate: first-order clearance (t½ ≈ 20 min) balanced by a baseline production at 1 mmol/L.
     this.lactateClearancePerS = Math.LN2 / (20 * 60);
     this.lactateBaselineMmolPerS = this.lactateClearancePerS * 1.0 * (t.bloodVolumeMl / 1000);
+    // K+ and glucose: resting levels, interstitial pool, exchange and turnover rates by weight.
+    this.kRestMmolPerL = logWeightInterp(w, KG_ANCHOR_W, K_REST_ANCHOR);
+    this.glucoseRestMmolPerL = logWeightInterp(w, KG_ANCHOR_W, GLUCOSE_REST_ANCHOR);
+    const ecfMl = logWeightInterp(w, KG_ANCHOR_W, ECF_L_PER_KG_ANCHOR) * w * 1000;
+    this.isfVolumeMl = Math.max(ecfMl - t.bloodVolumeMl * (1 - t.hct), 0.5 * ecfMl);
+    this.isfExchangeMlPerS = this.isfVolumeMl / ISF_EXCHANGE_TAU_S;
+    this.kCellClearanceMlPerS = this.isfVolumeMl / K_CELL_TAU_S;
+    this.kIntakeMmolPerS = (logWeightInterp(w, KG_ANCHOR_W, K_INTAKE_ANCHOR) * w) / 86400;
+    this.glucoseProductionMmolPerS =
+      (logWeightInterp(w, GLUCOSE_PROD_W, GLUCOSE_PROD_MG_PER_KG_MIN) * w) / GLUCOSE_MG_PER_MMOL / 60;
+    this.urineRestMlPerS = t.urineMlPerMin / 60;
+    this.upperBodyShare = t.upperBodyFlowFraction;
     const s = this.st;
     s[ST_TCORE] = 37;
     s[ST_TPER] = tPer;
@@ -224,8 +303,13 @@ export class Chemistry {
       this.mass[SP_HB * N + i] = hb * 10 * vL;
       this.mass[SP_LACTATE * N + i] = 1.0 * vL;
       this.mass[SP_HEAT * N + i] = tArt * net.V[i]!;
+      this.mass[SP_POTASSIUM * N + i] = this.kRestMmolPerL * (1 - t.hct) * vL;
+      this.mass[SP_GLUCOSE * N + i] = this.glucoseRestMmolPerL * vL;
     }
     const s = this.st;
+    s[ST_K_ISF] = (this.kRestMmolPerL / 1000) * this.isfVolumeMl;
+    s[ST_GLUCOSE_ISF] = (this.glucoseRestMmolPerL / 1000) * this.isfVolumeMl;
+    s[ST_PH37] = 7.4;
     s[ST_ALV_O2] = ((0.21 * 713 - 40 / 0.8) / 713) * this.frcMl; // alveolar gas equation, PAO2 ≈ 100
     s[ST_ALV_CO2] = (40 / 713) * this.frcMl;
     this.refreshSignals();
@@ -316,6 +400,10 @@ export class Chemistry {
     c[SP_HB] = f.hbGPerDl / 100;
     c[SP_LACTATE] = f.lactateMmolPerL / 1000;
     c[SP_HEAT] = tempC;
+    // K+ and glucose are given for the fluid's plasma (supernatant): per mL of fluid, times its plasma fraction.
+    const plasma = 1 - f.hbGPerDl / 33.3;
+    c[SP_POTASSIUM] = (f.potassiumMmolPerL * plasma) / 1000;
+    c[SP_GLUCOSE] = (f.glucoseMmolPerL * plasma) / 1000;
   }
 
   addDrug(drug: number, amount: number, compartment = X.SVC): void {
@@ -398,6 +486,17 @@ export class Chemistry {
       mass[jl + i] = mass[jl + i]! - removed + produced;
       mass[SP_BE * N + i] = mass[SP_BE * N + i]! + removed - produced;
     }
+    // K+ and glucose: interstitium, cells, kidneys, liver; glucose uptake follows the O2 demand.
+    // They change over minutes: stepped every KG_EVERY slow steps (100 ms) with the accumulated time.
+    s[ST_DEMAND_FACTOR] = demand / (this.vo2RestMlPerS * dt);
+    s[ST_URINE_ML] = s[ST_URINE_ML]! + this.lastMoved[X.URINE]!;
+    // The time is accumulated: slow steps are longer during a fast-forward coast.
+    this.kgTimeS[0] = this.kgTimeS[0]! + dt;
+    if (++this.kgCounter >= KG_EVERY) {
+      this.kgCounter = 0;
+      this.potassiumGlucose(this.kgTimeS[0]!);
+      this.kgTimeS[0] = 0;
+    }
 
     // --- Temperature: blood leaving each systemic bed takes the tissue's temperature.
     this.bedHeat(X.UB_BED, X.UBA, X.UBV, PERIPHERAL_FLOW_SHARE);
@@ -439,6 +538,89 @@ export class Chemistry {
       mass[SP_BE * N + i] = mass[SP_BE * N + i]! - 2 * deficitMmol;
     }
     this.st[ST_VO2_NOW] = this.st[ST_VO2_NOW]! + got;
+  }
+
+  /**
+   * K+ and glucose exchange between the plasma of the systemic veins (UBV, LBV: where the beds drain, by the
+   * upper-body flow share) and one well-mixed interstitial pool; cellular K+ uptake/release toward the pH-set level;
+   * maintenance K+ intake into the interstitium balanced at rest by renal excretion (∝ plasma K+ × urine flow);
+   * hepatic glucose output into the lower-body veins; tissue glucose uptake at the bed outlets ∝ glucose × O2
+   * demand (so hypothermia and a lowered metabolic rate slow it). Cumulative fluxes are kept for the mass balance.
+   */
+  private potassiumGlucose(dt: number): void {
+    const N = this.n;
+    const mass = this.mass;
+    const V = this.vTrack;
+    const s = this.st;
+    const jk = SP_POTASSIUM * N;
+    const jg = SP_GLUCOSE * N;
+    const visf = this.isfVolumeMl;
+    const kIsf = s[ST_K_ISF]! / visf; // mmol/mL
+    const gIsf = s[ST_GLUCOSE_ISF]! / visf;
+    // Plasma ↔ interstitium at the upper- and lower-body veins (by the upper-body flow share).
+    const cl = this.isfExchangeMlPerS * dt;
+    this.isfExchange(X.UBV, cl * this.upperBodyShare, kIsf, gIsf);
+    this.isfExchange(X.LBV, cl * (1 - this.upperBodyShare), kIsf, gIsf);
+    // Cells take K+ up above the pH-set level and release it below (transcellular shift, Adrogué & Madias 1981).
+    const kSet = (this.kRestMmolPerL + K_SHIFT_MMOL_PER_L_PER_PH * (7.4 - s[ST_PH37]!)) / 1000;
+    // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
+    const toCells = this.kCellClearanceMlPerS * dt * (kIsf - (kSet > 0 ? kSet : 0));
+    const intake = this.kIntakeMmolPerS * dt;
+    s[ST_K_ISF] = s[ST_K_ISF]! - toCells + intake;
+    s[ST_K_TO_CELLS] = s[ST_K_TO_CELLS]! + toCells;
+    s[ST_K_INTAKE] = s[ST_K_INTAKE]! + intake;
+    // Kidneys (in the lower body): excretion = intake × (plasma K+/resting) × (urine flow/resting urine flow).
+    const l = X.LBV;
+    const vl = V[l]!;
+    if (vl > 1) {
+      let pfl = 1 - (mass[SP_HB * N + l]! / vl) * HCT_PER_HB_G_PER_ML;
+      if (!(pfl > 0.05)) pfl = 0.05;
+      const kPl = mass[jk + l]! / (vl * pfl);
+      const urine = s[ST_URINE_ML]! / (this.urineRestMlPerS * dt);
+      // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
+      let ex = intake * ((kPl * 1000) / this.kRestMmolPerL) * (urine > 0 ? urine : 0);
+      if (ex > 0.5 * mass[jk + l]!) ex = 0.5 * mass[jk + l]!;
+      mass[jk + l] = mass[jk + l]! - ex;
+      s[ST_K_RENAL] = s[ST_K_RENAL]! + ex;
+      // Liver: glucose output into the hepatic veins (lower-body veins here).
+      const prod = this.glucoseProductionMmolPerS * dt;
+      mass[jg + l] = mass[jg + l]! + prod;
+      s[ST_GLUCOSE_PRODUCED] = s[ST_GLUCOSE_PRODUCED]! + prod;
+    }
+    s[ST_URINE_ML] = 0;
+    // Tissue glucose uptake where each bed drains (the O2 consumption shares), ∝ local glucose × O2 demand: it
+    // balances hepatic output at rest; the interstitium only widens the distribution volume.
+    const perMmolPerL =
+      (this.glucoseProductionMmolPerS * dt * s[ST_DEMAND_FACTOR]!) / this.glucoseRestMmolPerL;
+    for (let b = 0; b < 3; b++) {
+      const i = b === 0 ? X.UBV : b === 1 ? X.LBV : X.CORV;
+      const v = V[i]!;
+      if (!(v > 1)) continue;
+      const g = mass[jg + i]!;
+      let u = perMmolPerL * (b === 0 ? 0.3 : b === 1 ? 0.6 : 0.1) * ((g / v) * 1000);
+      if (u > 0.5 * g) u = g > 0 ? 0.5 * g : 0;
+      mass[jg + i] = g - u;
+      s[ST_GLUCOSE_USED] = s[ST_GLUCOSE_USED]! + u;
+    }
+  }
+
+  /** Moves K+ and glucose between compartment i's plasma and the interstitium: clearance `clMl` (mL this step). */
+  private isfExchange(i: number, clMl: number, kIsf: number, gIsf: number): void {
+    const N = this.n;
+    const mass = this.mass;
+    const s = this.st;
+    const v = this.vTrack[i]!;
+    if (!(v > 1)) return;
+    let pf = 1 - (mass[SP_HB * N + i]! / v) * HCT_PER_HB_G_PER_ML; // plasma fraction
+    if (!(pf > 0.05)) pf = 0.05;
+    const jk = SP_POTASSIUM * N + i;
+    const jg = SP_GLUCOSE * N + i;
+    const fk = clMl * (mass[jk]! / (v * pf) - kIsf);
+    const fg = clMl * (mass[jg]! / v - gIsf);
+    mass[jk] = mass[jk]! - fk;
+    mass[jg] = mass[jg]! - fg;
+    s[ST_K_ISF] = s[ST_K_ISF]! + fk;
+    s[ST_GLUCOSE_ISF] = s[ST_GLUCOSE_ISF]! + fg;
   }
 
   /** Heat exchange of the blood that crossed bed k (art → ven) with core and (a share) periphery tissue. */
@@ -525,6 +707,7 @@ export class Chemistry {
     );
     const ph = ab[0]!;
     const pco2 = ab[1]!;
+    s[ST_PH37] = ab[2]!;
     const cao2 = (mass[SP_O2 * N + art]! / va) * 100;
     const po2 = po2FromO2Content(cao2, hb, tArt, ph, pco2);
     o[C_PH] = ph;
@@ -558,6 +741,8 @@ export class Chemistry {
     const hep = mass[(SP_DRUG0 + DRUG_HEPARIN) * N + art]! / (va * (1 - o[C_HCT]!));
     o[C_HEPARIN] = hep;
     o[C_ACT] = actSeconds(hep, BASELINE_ACT_S, tArt, o[C_HCT]!);
+    o[C_POTASSIUM] = (mass[SP_POTASSIUM * N + art]! / (va * plasmaFraction(hb / 100))) * 1000;
+    o[C_GLUCOSE] = (mass[SP_GLUCOSE * N + art]! / va) * 1000;
   }
 }
 
@@ -570,3 +755,28 @@ const ST_VCO2 = 5; // mL/s
 const ST_CEQ = 6; // end-capillary O2 content at alveolar gas, mL/L
 const ST_TEQ = 7; // end-capillary total CO2 at alveolar gas, mmol/L
 const ST_VO2_NOW = 8; // mL/s, this slow step
+/** Interstitial K+ (mmol). */
+export const ST_K_ISF = 9;
+/** Interstitial glucose (mmol). */
+export const ST_GLUCOSE_ISF = 10;
+/** Arterial pH at 37 °C (refreshed with the signals). */
+const ST_PH37 = 11;
+/** Cumulative K+ taken up by cells (mmol; negative when released), excreted by the kidneys, and taken in. */
+export const ST_K_TO_CELLS = 12;
+export const ST_K_RENAL = 13;
+export const ST_K_INTAKE = 14;
+/** Cumulative glucose produced by the liver and used by the tissues (mmol). */
+export const ST_GLUCOSE_PRODUCED = 15;
+export const ST_GLUCOSE_USED = 16;
+/** O2 demand this slow step relative to resting (metabolic rate factor × temperature). */
+const ST_DEMAND_FACTOR = 17;
+/** Urine volume since the last K+/glucose step (mL). */
+const ST_URINE_ML = 18;
+const ST_SIZE = 19;
+
+/** Plasma fraction of blood with Hb `hbGPerMl` (1 − Hct), kept ≥ 0.05. */
+function plasmaFraction(hbGPerMl: number): number {
+  const pf = 1 - hbGPerMl * HCT_PER_HB_G_PER_ML;
+  // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
+  return pf > 0.05 ? pf : 0.05;
+}
