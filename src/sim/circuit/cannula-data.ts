@@ -36,6 +36,13 @@ export interface CannulaData {
 const MDT =
   "Medtronic Cannula Catalog 2020 (water), digitised by perfusion-tools (github IMhongkeun/perfusion-tools, data/cannula-pressure-drop.json); reference-data §7.5(a)";
 const LIVA = "LivaNova brochures (water), digitised by perfusion-tools; reference-data §7.5(b)";
+/**
+ * Chart-read single points (the flow at a 40 mmHg drop; MC2: the drop at 6 L/min), traced from photographs of
+ * manufacturers' charts in a hospital perfusion manual by a third-party web app [S2]; medium not stated, taken as
+ * water (the catalogue, catalogue/cannulae.yaml, carries the full source per device).
+ */
+const TRACE =
+  "manufacturer chart, chart-read: third-party perfusion web app tracing the CHNOLA Perfusion Team P&P Manual 2021 photo charts (first pass); see catalogue/cannulae.yaml";
 const NOE = "Noe et al., JECT 1989;21(S):67 (bovine blood, Hct 40 %, 30 °C); reference-data §7.5(c)";
 /** bloodViscosityCp(0.40, 30 °C) with the `blood` branch's formula: 10^(1.138·0.40 + 0.03699)·0.97^(30−37). */
 const NOE_VISCOSITY_CP = 3.85;
@@ -163,6 +170,37 @@ export const CANNULA_DATA: Readonly<Record<string, CannulaData>> = {
   "noe-bard-venous-18": noe("venousSingleStage", 18, [[4.5, 300]], true),
   "noe-bard-venous-20": noe("venousSingleStage", 20, [[6.5, 300]], true),
   "noe-dlp-venous-21": noe("femoralVenous", 21, [[6.5, 300]], true),
+  // Venous, chart-read (catalogue ids): paediatric single-stage, right-angle, NextGen paediatric, MC2 two-stage.
+  "medtronic-dlp-venous-12": water("venousSingleStage", 12, [[0.65, 40]], TRACE),
+  "medtronic-dlp-venous-14": water("venousSingleStage", 14, [[1.0, 40]], TRACE),
+  "medtronic-dlp-venous-16": water("venousSingleStage", 16, [[1.6, 40]], TRACE),
+  "medtronic-dlp-venous-18": water("venousSingleStage", 18, [[2.25, 40]], TRACE),
+  "medtronic-dlp-venous-20": water("venousSingleStage", 20, [[3.1, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-12": water("venousSingleStage", 12, [[0.65, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-14": water("venousSingleStage", 14, [[1.05, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-16": water("venousSingleStage", 16, [[1.65, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-18": water("venousSingleStage", 18, [[2.35, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-20": water("venousSingleStage", 20, [[3.15, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-22": water("venousSingleStage", 22, [[4.15, 40]], TRACE),
+  "medtronic-dlp-right-angle-venous-24": water("venousSingleStage", 24, [[4.95, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-12": water("venousSingleStage", 12, [[0.75, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-14": water("venousSingleStage", 14, [[1.2, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-16": water("venousSingleStage", 16, [[1.6, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-18": water("venousSingleStage", 18, [[2.1, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-20": water("venousSingleStage", 20, [[3.0, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-22": water("venousSingleStage", 22, [[4.0, 40]], TRACE),
+  "medtronic-dlp-metal-tip-venous-24": water("venousSingleStage", 24, [[5.0, 40]], TRACE),
+  "livanova-right-angle-venous-14": water("venousSingleStage", 14, [[1.3, 40]], TRACE),
+  "livanova-right-angle-venous-16": water("venousSingleStage", 16, [[1.8, 40]], TRACE),
+  "livanova-right-angle-venous-18": water("venousSingleStage", 18, [[2.6, 40]], TRACE),
+  "livanova-right-angle-venous-20": water("venousSingleStage", 20, [[3.6, 40]], TRACE),
+  "livanova-right-angle-venous-22": water("venousSingleStage", 22, [[5.0, 40]], TRACE),
+  "medtronic-biomedicus-nextgen-pediatric-venous-8": water("femoralVenous", 8, [[0.6, 40]], TRACE),
+  "medtronic-biomedicus-nextgen-pediatric-venous-10": water("femoralVenous", 10, [[1.0, 40]], TRACE),
+  "medtronic-biomedicus-nextgen-pediatric-venous-12": water("femoralVenous", 12, [[1.55, 40]], TRACE),
+  "medtronic-biomedicus-nextgen-pediatric-venous-14": water("femoralVenous", 14, [[1.9, 40]], TRACE),
+  "medtronic-mc2-two-stage-28-36": water("venousTwoStage", 28, [[6, 19]], TRACE),
+  "medtronic-mc2-two-stage-32-40": water("venousTwoStage", 32, [[6, 12]], TRACE),
   // Stand-in: no public two-stage (cavo-atrial) curve was retrieved (reference-data §10). The DLP 36 Fr
   // single-stage point is used for a 36/46 Fr two-stage cannula until a manufacturer curve is found.
   "standin-two-stage-36-46": {
