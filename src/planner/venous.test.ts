@@ -149,10 +149,27 @@ describe("bicaval venous cannulation", () => {
     expect(plan(ref("infant 10 kg CPB"), protocol, catalogue).venousCannulation).toBe("single");
   });
 
-  it("newborn shares (< 0.33 L/min) fall below the smallest charted cannula's range: honest CANNULA_NO_DATA", () => {
+  it("a bicaval newborn (2.5 kg): both caval cannulae sized from the 12 Fr curves (charted from 0.2 L/min)", () => {
     const p = plan({ ...ref("neonate 2.5 kg CPB"), venousCannulation: "bicaval" }, protocol, catalogue);
     const v = venous(p);
-    expect(v.map((c) => c.fr)).toEqual([null, null]);
+    expect(p.svcFlowFraction).toBeCloseTo(0.49, 9);
+    expect(v.map((c) => c.site)).toEqual(["svc", "ivc"]);
+    expect(v.every((c) => c.fr !== null && c.withinLimit)).toBe(true);
+    expect(p.warnings.map((w) => w.code)).not.toContain("CANNULA_NO_DATA");
+  });
+
+  it("shares below half the smallest charted flow are not sized: honest CANNULA_NO_DATA with the cava named", () => {
+    // Only 16 Fr and larger venous cannulae (first kept chart points ≥ 0.63 L/min): the newborn's 0.24 L/min SVC
+    // share is below half of every first point.
+    const big = mergeProtocol(protocol, {
+      preferredDevices: {
+        cannulae: catalogue.cannulae
+          .filter((c) => c.kind !== "venous-single-stage" || c.fr >= 16)
+          .map((c) => c.id),
+      },
+    });
+    const p = plan({ ...ref("neonate 2.5 kg CPB"), venousCannulation: "bicaval" }, big, catalogue);
+    expect(venous(p).map((c) => c.fr)).toEqual([null, null]);
     expect(p.warnings.filter((w) => w.code === "CANNULA_NO_DATA").map((w) => w.message)).toEqual([
       expect.stringMatching(/venous \(SVC\).*0\.24 L\/min/),
       expect.stringMatching(/venous \(IVC\).*0\.26 L\/min/),
