@@ -71,6 +71,8 @@ export const planFileSchema = z.looseObject({
   vavdMmHg: z.number().nonnegative(),
   primeVolumeMl: positive,
   predictedHct: z.number().gt(0).lt(1),
+  primeHct: z.number().min(0).max(0.6).optional(),
+  rbcHct: z.number().gt(0).max(1).optional(),
   primeRecipe: z.array(z.looseObject({ name: z.string(), amount: z.number(), unit: z.string() })),
   heparinUnits: z.number().nonnegative(),
   cardioplegia: z

@@ -146,12 +146,14 @@ export function renderSetupSheet(plan: Plan): Promise<Buffer> {
   }
   for (const c of plan.cannulae) {
     comp.push([
-      `Cannula (${c.role})`,
+      `Cannula (${c.role}${c.site ? `, ${c.site.toUpperCase()}` : ""})`,
       c.fr === null
         ? `not sized: ${c.model}`
         : `${c.model}, ${c.fr} Fr: ΔP ${c.pressureDropMmHg?.toFixed(0)} mmHg at ${f2(c.flowLPerMin)} L/min (limit ${c.limitMmHg.toFixed(0)}, ${c.dataFluid} data)`,
     ]);
   }
+  if (plan.venousLineDropMmHg != null)
+    comp.push(["Venous line drop", `${plan.venousLineDropMmHg.toFixed(1)} mmHg (Poiseuille, Hct on bypass)`]);
   if (plan.vavdMmHg > 0) comp.push(["VAVD", `about −${plan.vavdMmHg} mmHg`]);
   rows(comp);
 
@@ -233,14 +235,12 @@ function drawDiagram(doc: PDFKit.PDFDocument, plan: Plan) {
     (c) => c.role === "arterial" || c.role === "return" || c.role === "dual-lumen",
   );
   const frText = (c: typeof venC) => (c?.fr ? `${c.fr} Fr` : "size from chart");
-  box(
-    40,
-    top,
-    90,
-    60,
-    "PATIENT",
-    `${plan.patient.weightKg} kg\nvenous ${frText(venC)}\narterial ${frText(artC)}`,
-  );
+  const venousCannulae = plan.cannulae.filter((c) => c.role === "venous");
+  const venText =
+    venousCannulae.length > 1
+      ? `${venousCannulae.map((c) => (c.fr ? `${c.fr}` : "?")).join("+")} Fr bicaval`
+      : frText(venC);
+  box(40, top, 90, 60, "PATIENT", `${plan.patient.weightKg} kg\nvenous ${venText}\narterial ${frText(artC)}`);
   const x2 = 200;
   if (plan.reservoir) {
     box(

@@ -65,8 +65,29 @@ export interface CannulaChoice {
   limitMmHg: number;
   withinLimit: boolean;
   dataFluid?: "water" | "blood";
+  /** Bicaval venous cannulation: the cava the cannula drains. */
+  site?: VenousSite;
   explanation?: Explained;
 }
+
+export type VenousSite = "svc" | "ivc";
+
+/** What the CPB venous drainage check needs besides the cannula data. */
+export interface VenousDrainage {
+  /** Drop along the venous line at the governing flow (venous-line.ts): it uses part of the siphon + VAVD. */
+  lineDropMmHg: number;
+  /** Bicaval cannulation: the SVC share of the venous return and why bicaval; absent = one venous cannula. */
+  bicaval?: { svcFraction: number; why: string };
+}
+
+type PushOrNoData = (
+  role: CannulaRole,
+  c: CannulaChoice | undefined,
+  kinds: readonly CannulaKind[],
+  limit: number,
+  flow: number,
+  site?: VenousSite,
+) => CannulaChoice | undefined;
 
 interface Candidate {
   device: Cannula;
@@ -169,27 +190,25 @@ export function chooseCannulae(
   drainageHeightCm: number,
   protocol: Protocol,
   catalogue: Catalogue,
+  venous: VenousDrainage = { lineDropMmHg: 0 },
 ): CannulaePlan {
   const warnings: PlanWarning[] = [];
   const out: CannulaChoice[] = [];
   const arterialLimit = protocol.arterialCannulaMaxDropMmHg.value;
   const arterialSource = protocol.arterialCannulaMaxDropMmHg.source;
   let vavdMmHg = 0;
-  const pushOrNoData = (
-    role: CannulaRole,
-    c: CannulaChoice | undefined,
-    kinds: readonly CannulaKind[],
-    limit: number,
-  ) => {
+  const pushOrNoData: PushOrNoData = (role, c, kinds, limit, flow, site) => {
     if (c) {
       out.push(c);
       return c;
     }
-    out.push(noData(role, flowLPerMin, limit, kinds));
+    const nd = noData(role, flow, limit, kinds);
+    if (site) nd.site = site;
+    out.push(nd);
     warnings.push(
       warn(
         "CANNULA_NO_DATA",
-        `No ${role} cannula in the catalogue has pressure–flow data at ${flowLPerMin.toFixed(2)} L/min`,
+        `No ${role}${site ? ` (${site.toUpperCase()})` : ""} cannula in the catalogue has pressure–flow data at ${flow.toFixed(2)} L/min`,
         "without sourced data the planner cannot check the pressure drop, so it does not guess a size",
         `size the ${role} cannula from the manufacturer's chart, and add its pressure–flow points to the catalogue`,
       ),
@@ -215,55 +234,17 @@ export function chooseCannulae(
       arterialLimit,
       arterialSource,
     );
-    const art = pushOrNoData("arterial", a, artKinds, arterialLimit);
+    const art = pushOrNoData("arterial", a, artKinds, arterialLimit, flowLPerMin);
     if (art && !art.withinLimit) highDrop(art);
-
-    const siphon = drainageHeightCm * MMHG_PER_CM_BLOOD;
-    const vavdMax = protocol.vavd.available ? protocol.vavd.maxMmHg.value : 0;
-    const venKinds: CannulaKind[] = ["venous-two-stage", "venous-single-stage", "venous-bicaval"];
-    const cands = candidates(catalogue, protocol, venKinds, flowLPerMin, (c) => c.pressureFlow);
-    const gravity = choose(
-      "venous",
-      cands,
+    vavdMmHg = chooseVenous(
       flowLPerMin,
-      siphon,
-      `siphon ${drainageHeightCm} cm × ${MMHG_PER_CM_BLOOD.toFixed(4)} mmHg/cm`,
+      drainageHeightCm,
+      venous,
+      protocol,
+      catalogue,
+      warnings,
+      pushOrNoData,
     );
-    let ven = gravity?.withinLimit ? gravity : undefined;
-    if (!ven && cands.length > 0) {
-      const withVavd = choose(
-        "venous",
-        cands,
-        flowLPerMin,
-        siphon + vavdMax,
-        `siphon ${siphon.toFixed(1)} mmHg + VAVD ${vavdMax} mmHg (${protocol.vavd.maxMmHg.source})`,
-      );
-      if (withVavd) {
-        ven = withVavd;
-        if (withVavd.withinLimit && withVavd.pressureDropMmHg !== null) {
-          vavdMmHg = Math.ceil(withVavd.pressureDropMmHg - siphon);
-          warnings.push(
-            warn(
-              "VENOUS_DRAINAGE_NEEDS_VAVD",
-              `Venous drainage at ${flowLPerMin.toFixed(2)} L/min needs about −${vavdMmHg} mmHg VAVD with ${withVavd.model}`,
-              `the siphon of ${drainageHeightCm} cm gives ${siphon.toFixed(0)} mmHg, less than the cannula's ${withVavd.pressureDropMmHg.toFixed(0)} mmHg drop`,
-              "plan VAVD, lower the reservoir (more height) or use a larger venous cannula",
-              "info",
-            ),
-          );
-        } else {
-          warnings.push(
-            warn(
-              "VENOUS_DRAINAGE_INSUFFICIENT",
-              `No venous cannula drains ${flowLPerMin.toFixed(2)} L/min within the siphon${protocol.vavd.available ? " plus VAVD" : ""} (${withVavd.model}: ${withVavd.pressureDropMmHg?.toFixed(0)} mmHg)`,
-              "drainage would limit the pump flow below the target",
-              "use bicaval or a larger venous cannula, more drainage height, or enable VAVD in the protocol",
-            ),
-          );
-        }
-      }
-    }
-    pushOrNoData("venous", ven, venKinds, siphon + vavdMax);
   } else {
     const drainLimit = protocol.ecmoDrainageMaxDropMmHg.value;
     const drainSource = protocol.ecmoDrainageMaxDropMmHg.source;
@@ -293,7 +274,7 @@ export function chooseCannulae(
         drainLimit,
         drainSource,
       );
-      const dr = pushOrNoData("drainage", d, dKinds, drainLimit);
+      const dr = pushOrNoData("drainage", d, dKinds, drainLimit, flowLPerMin);
       if (dr && !dr.withinLimit) highDrop(dr);
       const rKinds: CannulaKind[] = ["femoral-arterial", "aortic-arterial"];
       const r = choose(
@@ -303,7 +284,7 @@ export function chooseCannulae(
         arterialLimit,
         arterialSource,
       );
-      const rt = pushOrNoData("return", r, rKinds, arterialLimit);
+      const rt = pushOrNoData("return", r, rKinds, arterialLimit, flowLPerMin);
       if (rt && procedure === "vv-ecmo") {
         rt.model = `${rt.model} (used as venous return)`;
       }
@@ -322,4 +303,96 @@ export function chooseCannulae(
     );
   }
   return { cannulae: out, warnings, vavdMmHg };
+}
+
+/**
+ * CPB venous drainage. The siphon (drainage height × ρg) plus VAVD must cover the venous line's drop (at the full
+ * flow, venous-line.ts) and the cannula's drop: the cannula may use siphon − line (gravity) or siphon + VAVD − line.
+ * One cannula (two-stage, single-stage) takes the full flow. Bicaval: an SVC and an IVC cannula (single-stage)
+ * joined by a Y into the one venous line; each drains its cava's share (SVC fraction by age, protocol) and, being
+ * in parallel behind the Y, each must keep its own drop within the same budget (the Y limbs are neglected).
+ * Returns the VAVD the plan needs (mmHg below atmosphere, 0 when gravity suffices).
+ */
+function chooseVenous(
+  flowLPerMin: number,
+  drainageHeightCm: number,
+  venous: VenousDrainage,
+  protocol: Protocol,
+  catalogue: Catalogue,
+  warnings: PlanWarning[],
+  pushOrNoData: PushOrNoData,
+): number {
+  const siphon = drainageHeightCm * MMHG_PER_CM_BLOOD;
+  const vavdMax = protocol.vavd.available ? protocol.vavd.maxMmHg.value : 0;
+  const line = venous.lineDropMmHg;
+  const gravityBudget = siphon - line;
+  const vavdBudget = siphon + vavdMax - line;
+  const siphonText = `siphon ${drainageHeightCm} cm × ${MMHG_PER_CM_BLOOD.toFixed(4)} mmHg/cm = ${siphon.toFixed(1)} mmHg`;
+  const lineText = `venous line drop ${line.toFixed(1)} mmHg`;
+  const vavdText = `VAVD ${vavdMax} mmHg (${protocol.vavd.maxMmHg.source})`;
+  if (vavdBudget <= 0) {
+    warnings.push(
+      warn(
+        "VENOUS_DRAINAGE_INSUFFICIENT",
+        `The venous line alone drops ${line.toFixed(0)} mmHg at ${flowLPerMin.toFixed(2)} L/min, more than the siphon${protocol.vavd.available ? " plus VAVD" : ""} (${(siphon + vavdMax).toFixed(0)} mmHg)`,
+        "drainage would limit the pump flow below the target whatever the cannula",
+        "use a larger or shorter venous line, more drainage height, or enable VAVD in the protocol",
+      ),
+    );
+  }
+  const f = venous.bicaval?.svcFraction;
+  const branches: { site?: VenousSite; flow: number }[] =
+    f === undefined
+      ? [{ flow: flowLPerMin }]
+      : [
+          { site: "svc", flow: flowLPerMin * f },
+          { site: "ivc", flow: flowLPerMin * (1 - f) },
+        ];
+  const kinds: CannulaKind[] =
+    f === undefined
+      ? ["venous-two-stage", "venous-single-stage", "venous-bicaval"]
+      : ["venous-bicaval", "venous-single-stage"];
+  let vavdMmHg = 0;
+  const short: CannulaChoice[] = [];
+  const needVavd: CannulaChoice[] = [];
+  for (const b of branches) {
+    const cands = candidates(catalogue, protocol, kinds, b.flow, (c) => c.pressureFlow);
+    const gravity = choose("venous", cands, b.flow, gravityBudget, `${siphonText} − ${lineText}`);
+    let ven = gravity?.withinLimit ? gravity : undefined;
+    if (!ven && cands.length > 0) {
+      ven = choose("venous", cands, b.flow, vavdBudget, `${siphonText} + ${vavdText} − ${lineText}`);
+      if (ven?.withinLimit && ven.pressureDropMmHg !== null) {
+        vavdMmHg = Math.max(vavdMmHg, Math.ceil(ven.pressureDropMmHg + line - siphon));
+        needVavd.push(ven);
+      } else if (ven) short.push(ven);
+    }
+    if (ven && b.site) ven.site = b.site;
+    pushOrNoData("venous", ven, kinds, vavdBudget, b.flow, b.site);
+  }
+  const name = (c: CannulaChoice) =>
+    `${c.model}${c.site ? ` (${c.site.toUpperCase()}, ${c.flowLPerMin.toFixed(2)} L/min)` : ""}`;
+  if (needVavd.length > 0 && short.length === 0) {
+    warnings.push(
+      warn(
+        "VENOUS_DRAINAGE_NEEDS_VAVD",
+        `Venous drainage at ${flowLPerMin.toFixed(2)} L/min needs about −${vavdMmHg} mmHg VAVD with ${needVavd.map(name).join(" and ")}`,
+        `the siphon of ${drainageHeightCm} cm gives ${siphon.toFixed(0)} mmHg, less than the cannula's drop (${needVavd.map((c) => `${c.pressureDropMmHg?.toFixed(0)} mmHg`).join(", ")}) plus the venous line's ${line.toFixed(0)} mmHg`,
+        "plan VAVD, lower the reservoir (more height), or use a larger venous cannula or line",
+        "info",
+      ),
+    );
+  }
+  for (const c of short) {
+    warnings.push(
+      warn(
+        "VENOUS_DRAINAGE_INSUFFICIENT",
+        `No venous cannula drains ${c.flowLPerMin.toFixed(2)} L/min${c.site ? ` from the ${c.site.toUpperCase()}` : ""} within the siphon${protocol.vavd.available ? " plus VAVD" : ""} less the venous line (${name(c)}: ${c.pressureDropMmHg?.toFixed(0)} mmHg against ${Math.max(0, vavdBudget).toFixed(0)} mmHg)`,
+        "drainage would limit the pump flow below the target",
+        f === undefined
+          ? "use bicaval or a larger venous cannula, a larger venous line, more drainage height, or enable VAVD in the protocol"
+          : "use larger caval cannulae, a larger venous line, more drainage height, or enable VAVD in the protocol",
+      ),
+    );
+  }
+  return vavdMmHg;
 }

@@ -6,7 +6,14 @@
 
 import { type NumericRange, RANGES, requireChoice, requireInRange } from "../calc/validate.ts";
 import { InputError } from "../common/errors.ts";
-import { PROCEDURES, type Procedure } from "./schema.ts";
+import {
+  PROCEDURES,
+  type Procedure,
+  SURGERIES,
+  type Surgery,
+  VENOUS_CANNULATIONS,
+  type VenousCannulation,
+} from "./schema.ts";
 
 export const PLANNER_RANGES = {
   weightKg: {
@@ -35,6 +42,10 @@ export interface PatientInput {
   procedure: Procedure;
   /** Planned lowest temperature (°C); 37 when not given. */
   lowestTempC?: number;
+  /** CPB: what the operation does to the right heart (decides bicaval cannulation by protocol); "standard". */
+  surgery?: Surgery;
+  /** CPB: "auto" (by protocol, the default), or force one venous cannula ("single") or two ("bicaval"). */
+  venousCannulation?: VenousCannulation;
 }
 
 export interface Patient extends Required<Omit<PatientInput, "sex" | "hct" | "hbGPerDl">> {
@@ -67,6 +78,10 @@ export function checkPatient(input: PatientInput): Patient {
       ? undefined
       : attempt(() => requireInRange("hbGPerDl", input.hbGPerDl, r.hbGPerDl));
   const lowestTempC = attempt(() => requireInRange("lowestTempC", input.lowestTempC ?? 37, r.lowestTempC));
+  const surgery = attempt(() => requireChoice("surgery", input.surgery ?? "standard", SURGERIES));
+  const venousCannulation = attempt(() =>
+    requireChoice("venousCannulation", input.venousCannulation ?? "auto", VENOUS_CANNULATIONS),
+  );
   if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.problems));
   const out: Patient = {
     weightKg: weightKg!,
@@ -74,6 +89,8 @@ export function checkPatient(input: PatientInput): Patient {
     ageYears: ageYears!,
     procedure: procedure!,
     lowestTempC: lowestTempC!,
+    surgery: surgery!,
+    venousCannulation: venousCannulation!,
   };
   if (sex !== undefined) out.sex = sex;
   if (hct !== undefined) out.hct = hct;

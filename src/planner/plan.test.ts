@@ -182,9 +182,14 @@ describe("planner rules and refusals", () => {
   });
 
   it("warns about a high cannula pressure drop with what to change", () => {
+    // Only small cannulae allowed (18 Fr femoral venous, 15 Fr femoral arterial) for 4.8 L/min.
+    const small: Protocol = {
+      ...protocol,
+      preferredDevices: { cannulae: ["medtronic-biomedicus-fv-18", "medtronic-biomedicus-nextgen-fa-15"] },
+    };
     const p = plan(
       { weightKg: 80, heightCm: 180, ageYears: 50, hct: 0.35, procedure: "va-ecmo" },
-      protocol,
+      small,
       catalogue,
     );
     const w = p.warnings.find((x) => x.code === "CANNULA_HIGH_PRESSURE_DROP");

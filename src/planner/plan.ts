@@ -5,6 +5,7 @@
  * Impossible requests throw InputError saying why and what to change.
  */
 import { bloodVolume, bsa } from "../calc/index.ts";
+import { decideBicaval } from "./bicaval.ts";
 import { chooseCannulae } from "./cannulae.ts";
 import { checkReferences } from "./catalogue.ts";
 import { chooseArterialFilter, choosePump, chooseReservoir } from "./components.ts";
@@ -17,6 +18,7 @@ import { type PrimeComponent, planPrime } from "./prime.ts";
 import type { Catalogue, Protocol, TubingSize } from "./schema.ts";
 import { layoutFor, planTubing } from "./tubing.ts";
 import type { Plan } from "./types.ts";
+import { venousLineDrop } from "./venous-line.ts";
 import { type PlanWarning, warn } from "./warnings.ts";
 
 export const DISCLAIMER = "For education, planning and research; not a medical device.";
@@ -79,14 +81,6 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
   warnings.push(...tubingWithPump.warnings);
   for (const [k, v] of Object.entries(tubingWithPump.volumeExplained))
     explanations[`tubing.${k}.volumeMl`] = v;
-
-  // Cannulae at the full (normothermic) flow
-  const { layout } = layoutFor(patient.weightKg, protocol);
-  const can = chooseCannulae(patient.procedure, q.fullLPerMin, layout.drainageHeightCm, protocol, catalogue);
-  warnings.push(...can.warnings);
-  can.cannulae.forEach((c, i) => {
-    if (c.explanation) explanations[`cannulae[${i}].pressureDropMmHg`] = c.explanation;
-  });
 
   // Doses (cardioplegia crystalloid counts in the dilution)
   const doses = planDoses(patient, protocol);
@@ -152,6 +146,32 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
   explanations.predictedHct = prime.predictedHct;
   explanations.rbcToAddMl = prime.rbcToAdd;
   explanations.predictedHctWithRbc = prime.predictedHctWithRbc;
+
+  // Cannulae at the full (normothermic) flow. CPB venous drainage: the venous line's drop (Poiseuille at the Hct
+  // on bypass) shares the siphon + VAVD with the cannula; bicaval plans size an SVC and an IVC cannula.
+  const { layout } = layoutFor(patient.weightKg, protocol);
+  const venousLine = tubingWithPump.lines.venous!;
+  const lineDrop = cpb
+    ? venousLineDrop({
+        sizeIn: venousLine.sizeIn,
+        lengthCm: venousLine.lengthCm,
+        hctOnBypass: prime.predictedHctWithRbc.value,
+        fullFlowLPerMin: q.fullLPerMin,
+        targetFlowLPerMin: q.targetLPerMin,
+        lowestTempC: patient.lowestTempC,
+      })
+    : undefined;
+  if (lineDrop) explanations.venousLineDropMmHg = lineDrop;
+  const bicaval = decideBicaval(patient, protocol);
+  if (bicaval.svcFraction) explanations.svcFlowFraction = bicaval.svcFraction;
+  const can = chooseCannulae(patient.procedure, q.fullLPerMin, layout.drainageHeightCm, protocol, catalogue, {
+    lineDropMmHg: lineDrop?.value ?? 0,
+    ...(bicaval.svcFraction ? { bicaval: { svcFraction: bicaval.svcFraction.value, why: bicaval.why } } : {}),
+  });
+  warnings.push(...can.warnings);
+  can.cannulae.forEach((c, i) => {
+    if (c.explanation) explanations[`cannulae[${i}].pressureDropMmHg`] = c.explanation;
+  });
 
   // DO2i at the planned flow and at full flow (the threshold is a normothermic one)
   const hctOnBypass = prime.predictedHctWithRbc.value;
@@ -229,6 +249,7 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
       ...(patient.hbGPerDl !== undefined ? { hbGPerDl: patient.hbGPerDl } : {}),
       procedure: patient.procedure,
       lowestTempC: patient.lowestTempC,
+      ...(cpb ? { surgery: patient.surgery } : {}),
     },
     protocol: protocol.name,
     bsaM2: round(bsaR.value, 4),
@@ -302,7 +323,11 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
       limitMmHg: round(c.limitMmHg, 1),
       withinLimit: c.withinLimit,
       ...(c.dataFluid ? { dataFluid: c.dataFluid } : {}),
+      ...(c.site ? { site: c.site } : {}),
     })),
+    venousCannulation: cpb ? (bicaval.bicaval ? "bicaval" : "single") : null,
+    ...(bicaval.svcFraction ? { svcFlowFraction: round(bicaval.svcFraction.value, 4) } : {}),
+    venousLineDropMmHg: lineDrop ? round(lineDrop.value, 1) : null,
     vavdMmHg: can.vavdMmHg,
     primeVolumeMl: round(prime.total.value, 1),
     primeComponents: prime.components.map((c) => ({ name: c.name, volumeMl: round(c.volumeMl, 1) })),
@@ -310,6 +335,8 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
     targetHct: protocol.hctTarget.value,
     hctTrigger: protocol.hctTrigger.value,
     rbcToAddMl: round(prime.rbcToAdd.value, 1),
+    rbcHct: protocol.rbcHct.value,
+    primeHct: round(prime.primeHct, 4),
     predictedHctWithRbc: round(prime.predictedHctWithRbc.value, 4),
     primeRecipe: prime.recipe.map((r) => ({ ...r, amount: round(r.amount, 1) })),
     heparinUnits: round(doses.heparin.value, 0),

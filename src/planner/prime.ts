@@ -35,6 +35,8 @@ export interface PrimePlan {
   predictedHct: Explained;
   rbcToAdd: Explained;
   predictedHctWithRbc: Explained;
+  /** Hct of the whole prime with the planned red cells: V_rbc·Hct_donor / V_prime (the mixing formula's input). */
+  primeHct: number;
   recipe: RecipeLine[];
   warnings: PlanWarning[];
 }
@@ -177,6 +179,7 @@ export function planPrime(
     predictedHct: { ...predictedHct, evidence: args.hctAssumed ? "U" : "C" },
     rbcToAdd,
     predictedHctWithRbc: withRbc,
+    primeHct: Math.min(primeHct, 1),
     recipe,
     warnings,
   };

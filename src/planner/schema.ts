@@ -267,6 +267,16 @@ export type PrimeItem = z.infer<typeof primeItem>;
 export const PROCEDURES = ["cpb", "va-ecmo", "vv-ecmo"] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
+/**
+ * What the CPB operation does to the right heart: "standard" leaves it closed (coronary, aortic valve, aorta);
+ * "open-right-heart" opens the right atrium/ventricle (tricuspid, ASD/VSD, most congenital repairs);
+ * "mitral" reaches the mitral valve (trans-septal or left atrial, with caval snares in many units).
+ */
+export const SURGERIES = ["standard", "open-right-heart", "mitral"] as const;
+export type Surgery = (typeof SURGERIES)[number];
+export const VENOUS_CANNULATIONS = ["auto", "single", "bicaval"] as const;
+export type VenousCannulation = (typeof VENOUS_CANNULATIONS)[number];
+
 export const protocolSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
@@ -302,6 +312,25 @@ export const protocolSchema = z.strictObject({
   vavd: z.strictObject({ available: z.boolean(), maxMmHg: sourced }),
   arterialCannulaMaxDropMmHg: sourced,
   ecmoDrainageMaxDropMmHg: sourced,
+  /**
+   * When a CPB plan uses bicaval venous cannulation (an SVC and an IVC cannula joined by a Y): for these
+   * surgeries, and for every CPB patient at or below `belowWeightKg` (0 = by surgery only). Institutional choice.
+   */
+  bicaval: z.strictObject({
+    forSurgeries: z.array(z.enum(SURGERIES)),
+    belowWeightKg: sourced,
+  }),
+  /** Share of the venous return that comes through the SVC, against age (linear between points, held at ends). */
+  svcFlowFractionByAge: z
+    .array(
+      z.strictObject({
+        ageYears: z.number().nonnegative(),
+        fraction: z.number().gt(0).lt(1),
+        source: z.string(),
+        evidence: z.enum(EVIDENCE),
+      }),
+    )
+    .min(1),
   /** Maximum extrapolation beyond a cannula's highest data point (factor on flow). */
   cannulaMaxExtrapolation: z.number().min(1).max(2),
   hctTrigger: sourced,

@@ -18,6 +18,7 @@ const { catalogue, protocol } = loadPlannerData();
 const plans = REFERENCE_PATIENTS.map((p) => ({ label: p.label, plan: plan(p, protocol, catalogue) }));
 const cpb = plans.filter((p) => p.plan.patient.procedure === "cpb");
 const sized = cpb.filter((p) => p.plan.cannulae.every((c) => c.fr !== null));
+const adult80 = sized.find((p) => p.label === "adult 80 kg CPB")!.plan;
 const clone = (p: Plan): Plan => JSON.parse(JSON.stringify(p)) as Plan;
 type C = { id: string; type: string; params: Record<string, unknown>; at?: string };
 const comps = (c: Record<string, unknown>) => c.components as C[];
@@ -34,13 +35,9 @@ function problemsOf(fn: () => unknown) {
 }
 
 describe("circuitFromPlan", () => {
-  it("the default catalogue fully sizes the 20, 40, 70 and 80 kg CPB patients (the others lack venous data)", () => {
-    expect(sized.map((p) => p.label)).toEqual([
-      "child 20 kg CPB",
-      "child 40 kg CPB",
-      "adult 70 kg CPB",
-      "adult 80 kg CPB",
-    ]);
+  it("the default catalogue fully sizes every CPB reference patient (2.5–140 kg, chart-read venous data)", () => {
+    expect(sized.map((p) => p.label)).toEqual(cpb.map((p) => p.label));
+    expect(cpb).toHaveLength(9);
   });
 
   for (const { label, plan: p } of sized) {
@@ -106,8 +103,15 @@ describe("circuitFromPlan", () => {
   }
 
   it("a plan with an unsized cannula (CANNULA_NO_DATA) is refused, naming the cannula and what to add", () => {
-    const p = cpb.find((x) => x.label === "neonate 3.5 kg CPB")!.plan;
+    // A catalogue without the small venous cannulae (< 20 Fr): the 3.5 kg neonate's venous cannula is unsized.
+    const noSmall = {
+      ...catalogue,
+      cannulae: catalogue.cannulae.filter((c) => c.kind === "aortic-arterial" || c.fr >= 20),
+    };
+    const ref = REFERENCE_PATIENTS.find((x) => x.label === "neonate 3.5 kg CPB")!;
+    const p = plan(ref, protocol, noSmall);
     expect(p.cannulae[1]!.fr).toBeNull();
+    expect(p.warnings.map((w) => w.code)).toContain("CANNULA_NO_DATA");
     const problems = problemsOf(() => circuitFromPlan(p, { catalogue }));
     expect(problems[0]!.field).toBe("plan.cannulae[1]");
     expect(problems[0]!.allowed).toMatch(/add pressure–flow data for a venous cannula at 0.525 L\/min/);
@@ -122,7 +126,7 @@ describe("circuitFromPlan", () => {
   });
 
   it("a cannula with no data in the simulator nor in the given catalogue is refused", () => {
-    const p = clone(sized[3]!.plan);
+    const p = clone(adult80);
     p.cannulae[1]!.id = "institution-venous-30";
     const problems = problemsOf(() => circuitFromPlan(p, { catalogue }));
     expect(problems[0]!.field).toBe("plan.cannulae[1].id");
@@ -130,7 +134,7 @@ describe("circuitFromPlan", () => {
   });
 
   it("an institution cannula brings its catalogue points into the circuit", () => {
-    const p = clone(sized[3]!.plan);
+    const p = clone(adult80);
     p.cannulae[1]!.id = "institution-venous-30";
     const extra = {
       ...catalogue,
@@ -171,20 +175,20 @@ describe("circuitFromPlan", () => {
   });
 
   it("a centrifugal head the simulator has no law for is refused, naming the pump model", () => {
-    const p = clone(sized[3]!.plan);
+    const p = clone(adult80);
     p.pump.model = "Revolution";
     expect(problemsOf(() => circuitFromPlan(p, { catalogue }))[0]!.field).toBe("plan.pump.model");
   });
 
   it("patientFromPlan takes weight, height, age, sex and Hct; engine limits name the plan field", () => {
-    const p = clone(sized[3]!.plan);
+    const p = clone(adult80);
     expect(patientFromPlan(p)).toEqual({ weightKg: 80, heightCm: 180, ageYears: 65, sex: "male", hct: 0.42 });
     p.patient.hct = 0.7;
     expect(problemsOf(() => patientFromPlan(p))[0]!.field).toBe("plan.patient.hct");
   });
 
   it("initiation: arterial unclamped before the venous line, pump stepped to the target over 60 s", () => {
-    const p = sized[3]!.plan;
+    const p = adult80;
     const a = initiationActions(p, 10);
     const flows = a.filter((x) => x.type === "arterialPump.setFlow");
     expect(flows.map((x) => x.t)).toEqual([15, 30, 45, 60, 75]);

@@ -7,7 +7,8 @@
  * What the plan cannot give a simulation is refused with an InputError naming the plan field and what to change:
  * an ECMO plan (the engine runs an open CPB circuit with a reservoir), a cannula the planner could not size
  * (CANNULA_NO_DATA) or whose pressure–flow data the simulator does not have, a bicaval pair (the circuit schema
- * has no Y connector), a centrifugal head without a pump model in the simulator.
+ * has no Y connector), a centrifugal head without a pump model in the simulator. The plan's red cells go into the
+ * simulated prime (prime.hct = the plan's primeHct).
  */
 import type { FieldProblem } from "../common/errors.ts";
 import { InputError } from "../common/errors.ts";
@@ -179,7 +180,21 @@ export function circuitFromPlan(plan: Plan, options: CircuitFromPlanOptions = {}
     });
   }
 
-  // Cannulae
+  // Cannulae. Bicaval (an SVC and an IVC cannula joined by a Y) cannot be described yet: the engine's build
+  // (src/sim/cpb/build.ts) resolves several venous cannulae (CircuitPlan.venousCannulae[], one drainage
+  // connector per cannula from its vessel, "svc"/"ivc" are patient compartments), but the circuit schema
+  // (src/sim/circuit/spec.ts) lets each port take one connection and has no Y connector component, so two
+  // cannulae cannot both reach the venous line's inlet.
+  const venousCount = plan.cannulae.filter((c) => c.role === "venous").length;
+  if (venousCount > 1 || plan.venousCannulation === "bicaval") {
+    problems.push({
+      field: "plan.venousCannulation",
+      allowed:
+        "single: bicaval cannulation (SVC and IVC cannulae joined by a Y) cannot be simulated yet: the circuit schema (src/sim/circuit/spec.ts) has no Y connector and each port takes one connection; plan again with one venous cannula (venousCannulation single) to simulate",
+      received: JSON.stringify(plan.venousCannulation ?? `${venousCount} venous cannulae`),
+    });
+    throw new InputError(problems);
+  }
   let arterial: CannulaSpecOut | undefined;
   let venous: CannulaSpecOut | undefined;
   plan.cannulae.forEach((c, i) => {
@@ -407,8 +422,14 @@ export function circuitFromPlan(plan: Plan, options: CircuitFromPlanOptions = {}
     population: population(plan.patient.ageYears),
     plannedFlowLPerMin: plan.maxFlowLPerMin,
     components,
-    // Clear prime, as the plan's predictedHct assumes (red cells the plan adds are not put in the prime).
-    prime: { hct: 0, tempC: 35, ...(heparin ? { heparinU: Math.min(50000, heparin.amount) } : {}) },
+    // The plan's prime composition: its red cells in its prime, Hct = rbcToAddMl·rbcHct / primeVolumeMl (the
+    // planner's mixing formula, prime.ts). The run's shell starts at twice the minimum level the plan counts; that
+    // extra volume holds the same mixture (the recipe scaled to the volume primed).
+    prime: {
+      hct: Math.min(0.6, plan.primeHct ?? 0),
+      tempC: 35,
+      ...(heparin ? { heparinU: Math.min(50000, heparin.amount) } : {}),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** The plan: plain, JSON-serialisable, validated at the boundary; the simulator will be built from it. */
 import type { Explained } from "./explain.ts";
-import type { Evidence, Procedure, TubingSize } from "./schema.ts";
+import type { Evidence, Procedure, Surgery, TubingSize } from "./schema.ts";
 import type { PlanWarning } from "./warnings.ts";
 
 export interface PlanLine {
@@ -24,6 +24,8 @@ export interface PlanCannula {
   limitMmHg: number;
   withinLimit: boolean;
   dataFluid?: "water" | "blood";
+  /** Bicaval cannulation: the cava this venous cannula drains (its flow is that cava's share). */
+  site?: "svc" | "ivc";
 }
 
 export interface Plan {
@@ -39,6 +41,8 @@ export interface Plan {
     hbGPerDl?: number;
     procedure: Procedure;
     lowestTempC: number;
+    /** CPB: what the operation does to the right heart (decides bicaval cannulation by protocol). */
+    surgery?: Surgery;
   };
   protocol: string;
   bsaM2: number;
@@ -92,6 +96,12 @@ export interface Plan {
   /** Height of the patient's right atrium above the venous reservoir inlet (the siphon), cm, of the layout. */
   drainageHeightCm: number;
   cannulae: PlanCannula[];
+  /** CPB: one venous cannula ("single") or an SVC and an IVC cannula joined by a Y ("bicaval"); null for ECMO. */
+  venousCannulation: "single" | "bicaval" | null;
+  /** Bicaval: SVC share of the venous return used to size the SVC cannula (fraction). */
+  svcFlowFraction?: number;
+  /** CPB: pressure drop along the venous line at the governing flow (Poiseuille at the Hct on bypass), mmHg. */
+  venousLineDropMmHg: number | null;
   /** VAVD the venous cannula needs (mmHg below atmosphere), 0 when gravity suffices. */
   vavdMmHg: number;
   primeVolumeMl: number;
@@ -101,6 +111,10 @@ export interface Plan {
   targetHct: number;
   hctTrigger: number;
   rbcToAddMl: number;
+  /** Haematocrit of the packed red cells the prime takes (protocol rbcHct, fraction). */
+  rbcHct: number;
+  /** Haematocrit of the whole prime with the planned red cells: rbcToAddMl·rbcHct / primeVolumeMl (fraction). */
+  primeHct: number;
   /** Predicted Hct on bypass after the planned red cells (fraction). */
   predictedHctWithRbc: number;
   primeRecipe: { name: string; amount: number; unit: string; source: string }[];

@@ -98,9 +98,15 @@ describe("perfuse simulate --plan", () => {
   });
 
   it("a plan with an unsized cannula says which and what to add", async () => {
+    // The default catalogue sizes every CPB reference patient; a protocol that allows arterial cannulae only
+    // leaves the venous cannula unsized (CANNULA_NO_DATA).
+    const protocolFile = file(
+      "arterial-only.yaml",
+      "preferredDevices:\n  cannulae: [medtronic-biomedicus-arterial-8, medtronic-biomedicus-arterial-10]\n",
+    );
     const r = await runCli([
       ...["plan", "--weight-kg", "3.5", "--height-cm", "50", "--age-years", "0.02"],
-      ...["--hct", "0.45", "--procedure", "cpb", "--json"],
+      ...["--hct", "0.45", "--procedure", "cpb", "--protocol", protocolFile, "--json"],
     ]);
     expect(r.code).toBe(0);
     await fails(
