@@ -13,7 +13,7 @@ import { loadPlannerData } from "../io/catalogue-files.ts";
 import { renderSetupSheet } from "../io/setup-sheet-pdf.ts";
 import { explainText, type Plan, plan } from "../planner/index.ts";
 import { PLANNER_RANGES } from "../planner/patient.ts";
-import { PROCEDURES } from "../planner/schema.ts";
+import { PROCEDURES, SURGERIES, VENOUS_CANNULATIONS } from "../planner/schema.ts";
 import { parseCommandLine } from "./command.ts";
 import { formatNumber, type Io, reportError, toStrictJson } from "./output.ts";
 
@@ -26,6 +26,8 @@ const FLAGS: Record<string, string> = {
   hct: "--hct",
   hbGPerDl: "--hb-g-dl",
   lowestTempC: "--lowest-temp-c",
+  surgery: "--surgery",
+  venousCannulation: "--venous-cannulation",
 };
 
 function num(
@@ -139,6 +141,14 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
     )
     .option("--hb-g-dl <number>", "haemoglobin, g/dL")
     .option("--lowest-temp-c <number>", "planned lowest temperature, °C (default 37)")
+    .option(
+      `--surgery <${SURGERIES.join("|")}>`,
+      "CPB: the operation (the protocol cannulates both cavae for open right-heart and mitral surgery)",
+    )
+    .option(
+      `--venous-cannulation <${VENOUS_CANNULATIONS.join("|")}>`,
+      "CPB: one venous cannula, two (bicaval, each sized for its cava's share), or by the protocol (auto)",
+    )
     .option("--protocol <file>", "institution protocol (YAML/JSON) merged over the default")
     .option("--catalogue <dir>", "institution device files (<family>.yaml) added to the catalogue")
     .option("--json", "print exactly one JSON object")
@@ -181,6 +191,8 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
         ...(hct !== undefined ? { hct } : {}),
         ...(hbGPerDl !== undefined ? { hbGPerDl } : {}),
         ...(lowestTempC !== undefined ? { lowestTempC } : {}),
+        ...(str("surgery") ? { surgery: str("surgery") as never } : {}),
+        ...(str("venousCannulation") ? { venousCannulation: str("venousCannulation") as never } : {}),
       },
       protocol,
       catalogue,

@@ -45,6 +45,24 @@ describe("perfuse plan", () => {
     expect(p.predictedHct).toBeLessThan(1); // a fraction
   });
 
+  it("--surgery mitral cannulates both cavae; --venous-cannulation single overrides; bad values are refused", async () => {
+    const bicaval = JSON.parse((await runCli([...adult, "--surgery", "mitral", "--json"])).stdout);
+    expect(bicaval.venousCannulation).toBe("bicaval");
+    const venous = (p: { cannulae: { site?: string }[] }) => p.cannulae.filter((c) => c.site !== undefined);
+    expect(venous(bicaval).map((c) => c.site)).toEqual(["svc", "ivc"]);
+    const single = JSON.parse(
+      (await runCli([...adult, "--surgery", "mitral", "--venous-cannulation", "single", "--json"])).stdout,
+    );
+    expect(single.venousCannulation).toBe("single");
+    expect(venous(single)).toHaveLength(0);
+    const bad = await runCli([...adult, "--surgery", "heart"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--surgery must be one of: standard, open-right-heart, mitral/);
+    const bad2 = await runCli([...adult, "--venous-cannulation", "two"]);
+    expect(bad2.code).toBe(2);
+    expect(bad2.stderr).toMatch(/--venous-cannulation must be one of: auto, single, bicaval/);
+  });
+
   it("prints a readable table without --json", async () => {
     const r = await runCli([...adult, "--hct", "0.4"]);
     expect(r.code).toBe(0);
