@@ -72,17 +72,24 @@ function douglasRatio(hb: number, so2: number, phIn: number): number {
   return f > 0.05 ? f : 0.05;
 }
 
-// Module-level scratch values, reused by the two solvers (single-threaded; no per-call allocation).
-let bufBase = 0;
-let bufBeta = 0;
+// Scratch registers (single-threaded; no per-call allocation). Typed arrays, not module `let` numbers: a double
+// stored in a module variable is a new heap number on every store, a Float64Array element is not.
+/** Buffer line of the current call: [0] buffer base (mmol/L), [1] slope β, [2] Hb clamped to 0–30 g/dL. */
+const BUF = new Float64Array(3);
+/**
+ * Argument and result registers of the kernels. The exported functions are thin wrappers that copy their numbers here
+ * and call a kernel with none: when V8 inlines the small wrapper into a hot caller (it does: they are tiny), no number
+ * is boxed at the call, whether or not the large kernel itself is inlined (docs/models/engine.md, performance).
+ */
+const ARG = new Float64Array(6);
 
-function setBufferLine(baseExcess: number, hbGPerDl: number, so2: number): number {
+function setBufferLine(baseExcess: number, hbGPerDl: number, so2: number): void {
   const hb = hbGPerDl > 0 ? (hbGPerDl < 30 ? hbGPerDl : 30) : 0;
   const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
   const z = 1 - 0.0143 * hb;
-  bufBase = HCO3_STANDARD_MMOL_PER_L + (baseExcess + 0.2 * hb * (1 - s)) / z;
-  bufBeta = 9.5 + 1.63 * hb;
-  return hb;
+  BUF[0] = HCO3_STANDARD_MMOL_PER_L + (baseExcess + 0.2 * hb * (1 - s)) / z;
+  BUF[1] = 9.5 + 1.63 * hb;
+  BUF[2] = hb;
 }
 
 /**
@@ -99,7 +106,23 @@ export function solveAcidBase(
   tempC: number,
   out: Float64Array,
 ): void {
-  const hb = setBufferLine(baseExcessMmolPerL, hbGPerDl, so2);
+  ARG[0] = tco2MmolPerL;
+  ARG[1] = baseExcessMmolPerL;
+  ARG[2] = hbGPerDl;
+  ARG[3] = so2;
+  ARG[4] = tempC;
+  solveAcidBaseKernel(out);
+}
+
+/** `solveAcidBase` on the arguments in ARG[0..4]. */
+function solveAcidBaseKernel(out: Float64Array): void {
+  const tco2MmolPerL = ARG[0]!;
+  const so2 = ARG[3]!;
+  const tempC = ARG[4]!;
+  setBufferLine(ARG[1]!, ARG[2]!, so2);
+  const hb = BUF[2]!;
+  const bufBase = BUF[0]!;
+  const bufBeta = BUF[1]!;
   const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
   const target = tco2MmolPerL > 0 ? tco2MmolPerL : 0;
   // g(pH) = F(pH)·HCO3(pH)·(1 + 10^(pK − pH)) − tco2 is non-increasing in pH: bracketed Newton.
@@ -160,9 +183,28 @@ export function tco2FromPco2(
   so2: number,
   tempC: number,
 ): number {
-  const hb = setBufferLine(baseExcessMmolPerL, hbGPerDl, so2);
-  const p37 = pco2At37FromTemperature(pco2MmHg > 0 ? pco2MmHg : 0, tempC);
-  if (!(p37 > 0)) return 0;
+  ARG[0] = pco2MmHg;
+  ARG[1] = baseExcessMmolPerL;
+  ARG[2] = hbGPerDl;
+  ARG[3] = so2;
+  ARG[4] = tempC;
+  tco2FromPco2Kernel();
+  return ARG[5]!;
+}
+
+/** `tco2FromPco2` on the arguments in ARG[0..4]; result in ARG[5]. */
+function tco2FromPco2Kernel(): void {
+  const pco2MmHg = ARG[0]!;
+  const so2 = ARG[3]!;
+  setBufferLine(ARG[1]!, ARG[2]!, so2);
+  const hb = BUF[2]!;
+  const bufBase = BUF[0]!;
+  const bufBeta = BUF[1]!;
+  const p37 = pco2At37FromTemperature(pco2MmHg > 0 ? pco2MmHg : 0, ARG[4]!);
+  if (!(p37 > 0)) {
+    ARG[5] = 0;
+    return;
+  }
   const ap = CO2_SOLUBILITY_MMOL_PER_L_PER_MMHG * p37;
   // Henderson–Hasselbalch HCO3 (rising exponential in pH) meets the buffer line (falling): unique root.
   let lo = PH_MIN;
@@ -188,5 +230,5 @@ export function tco2FromPco2(
   }
   const hco3 = bufferLineHco3(bufBase, bufBeta, ph);
   const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
-  return douglasRatio(hb, s, ph) * (hco3 + ap);
+  ARG[5] = douglasRatio(hb, s, ph) * (hco3 + ap);
 }

@@ -82,10 +82,26 @@ export function virtualPo2Factor(tempC: number, ph: number, pco2MmHg: number): n
   return 10 ** (0.024 * (37 - tempC) + 0.4 * (ph - 7.4) + 0.06 * Math.log10(40 / pco2));
 }
 
+/**
+ * Argument and result registers of the kernels (single-threaded). The exported functions copy their numbers here and
+ * call a kernel with none: V8 inlines the small wrappers into hot callers, so no number is boxed at the call whether
+ * or not the kernel itself is inlined (docs/models/engine.md, performance). [0..4] arguments, [5] result.
+ */
+const ARG = new Float64Array(6);
+
 /** Haemoglobin O2 saturation (fraction 0–1) from PO2 (mmHg) at the blood's temperature, pH and PCO2. */
 export function so2FromPo2(po2MmHg: number, tempC: number, ph: number, pco2MmHg: number): number {
-  if (!(po2MmHg > 0)) return 0;
-  return kelmanSaturation(po2MmHg * virtualPo2Factor(tempC, ph, pco2MmHg));
+  ARG[0] = po2MmHg;
+  ARG[1] = tempC;
+  ARG[2] = ph;
+  ARG[3] = pco2MmHg;
+  so2FromPo2Kernel();
+  return ARG[5]!;
+}
+
+function so2FromPo2Kernel(): void {
+  const po2MmHg = ARG[0]!;
+  ARG[5] = po2MmHg > 0 ? kelmanSaturation(po2MmHg * virtualPo2Factor(ARG[1]!, ARG[2]!, ARG[3]!)) : 0;
 }
 
 /**
@@ -99,12 +115,26 @@ export function o2ContentFromPo2(
   ph: number,
   pco2MmHg: number,
 ): number {
-  if (!(po2MmHg > 0)) return 0;
+  ARG[0] = po2MmHg;
+  ARG[1] = tempC;
+  ARG[2] = ph;
+  ARG[3] = pco2MmHg;
+  ARG[4] = hbGPerDl;
+  o2ContentFromPo2Kernel();
+  return ARG[5]!;
+}
+
+function o2ContentFromPo2Kernel(): void {
+  const po2MmHg = ARG[0]!;
+  if (!(po2MmHg > 0)) {
+    ARG[5] = 0;
+    return;
+  }
+  const hbGPerDl = ARG[4]!;
   const hb = hbGPerDl > 0 ? hbGPerDl : 0;
-  return (
-    HUFNER_ML_PER_G * hb * so2FromPo2(po2MmHg, tempC, ph, pco2MmHg) +
-    O2_SOLUBILITY_ML_PER_DL_PER_MMHG * po2MmHg
-  );
+  ARG[5] =
+    HUFNER_ML_PER_G * hb * kelmanSaturation(po2MmHg * virtualPo2Factor(ARG[1]!, ARG[2]!, ARG[3]!)) +
+    O2_SOLUBILITY_ML_PER_DL_PER_MMHG * po2MmHg;
 }
 
 /**
@@ -120,9 +150,23 @@ export function po2FromO2Content(
   ph: number,
   pco2MmHg: number,
 ): number {
-  const c = o2ContentMlPerDl;
-  if (!(c > 0)) return 0;
-  const k = virtualPo2Factor(tempC, ph, pco2MmHg);
+  ARG[0] = o2ContentMlPerDl;
+  ARG[1] = tempC;
+  ARG[2] = ph;
+  ARG[3] = pco2MmHg;
+  ARG[4] = hbGPerDl;
+  po2FromO2ContentKernel();
+  return ARG[5]!;
+}
+
+function po2FromO2ContentKernel(): void {
+  const c = ARG[0]!;
+  if (!(c > 0)) {
+    ARG[5] = 0;
+    return;
+  }
+  const hbGPerDl = ARG[4]!;
+  const k = virtualPo2Factor(ARG[1]!, ARG[2]!, ARG[3]!);
   const a = HUFNER_ML_PER_G * (hbGPerDl > 0 ? hbGPerDl : 0);
   const s = O2_SOLUBILITY_ML_PER_DL_PER_MMHG;
   // Bracket: f(0) = −c < 0; f(c/s) ≥ 0 because the Hb term is ≥ 0.
@@ -157,5 +201,5 @@ export function po2FromO2Content(
     p = next;
     if ((step < 0 ? -step : step) <= 1e-9 * p + 1e-7) break;
   }
-  return p;
+  ARG[5] = p;
 }

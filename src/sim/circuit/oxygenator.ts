@@ -270,6 +270,36 @@ export function oxygenatorTransfer(
   out: Float64Array,
   iterations = 1,
 ): void {
+  const a = TRANSFER_ARG;
+  a[0] = inflowO2ContentMlPerDl;
+  a[1] = inflowTco2MmolPerL;
+  a[2] = baseExcessMmolPerL;
+  a[3] = hbGPerDl;
+  a[4] = tempC;
+  a[5] = bloodFlowMlPerS;
+  a[6] = dtS;
+  transferKernel(p, state, out, iterations);
+}
+
+/**
+ * Argument registers of `oxygenatorTransfer` (single-threaded): the exported function copies its numbers here and
+ * calls the kernel with none, so the engine's call boxes nothing (docs/models/engine.md, performance).
+ */
+const TRANSFER_ARG = new Float64Array(7);
+
+function transferKernel(
+  p: OxygenatorParams,
+  state: Float64Array,
+  out: Float64Array,
+  iterations: number,
+): void {
+  const inflowO2ContentMlPerDl = TRANSFER_ARG[0]!;
+  const inflowTco2MmolPerL = TRANSFER_ARG[1]!;
+  const baseExcessMmolPerL = TRANSFER_ARG[2]!;
+  const hbGPerDl = TRANSFER_ARG[3]!;
+  const tempC = TRANSFER_ARG[4]!;
+  const bloodFlowMlPerS = TRANSFER_ARG[5]!;
+  const dtS = TRANSFER_ARG[6]!;
   const m = membraneFactor(state);
   const sweepMlPerMin = effectiveSweepLPerMin(state) * 1000;
   const dry = state[OXS_BAROMETRIC_MMHG]! - p.waterVapourMmHg;

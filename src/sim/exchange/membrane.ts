@@ -29,6 +29,11 @@ export const EQ_OUT_SIZE = 8;
 
 const SEGMENTS = 8;
 const scratch = new Float64Array(2);
+/**
+ * Argument registers (single-threaded): `equilibrateBlood` copies its numbers here and calls the kernel with none, so
+ * a caller V8 does not inline it into boxes nothing (docs/models/engine.md, performance).
+ */
+const ARG = new Float64Array(11);
 
 /**
  * Blood leaving an exchanger. Inputs: inflowing O2 content (mL/dL), total CO2 (mmol/L), BE (mmol/L), Hb (g/dL),
@@ -50,6 +55,34 @@ export function equilibrateBlood(
   dtS: number,
   out: Float64Array,
 ): void {
+  const a = ARG;
+  a[0] = o2ContentMlPerDl;
+  a[1] = tco2MmolPerL;
+  a[2] = baseExcessMmolPerL;
+  a[3] = hbGPerDl;
+  a[4] = tempC;
+  a[5] = gasPo2MmHg;
+  a[6] = gasPco2MmHg;
+  a[7] = dlO2MlPerMinPerMmHg;
+  a[8] = dlCo2MlPerMinPerMmHg;
+  a[9] = bloodFlowMlPerS;
+  a[10] = dtS;
+  equilibrateBloodKernel(out);
+}
+
+/** `equilibrateBlood` on the arguments in ARG[0..10]. */
+function equilibrateBloodKernel(out: Float64Array): void {
+  const o2ContentMlPerDl = ARG[0]!;
+  const tco2MmolPerL = ARG[1]!;
+  const baseExcessMmolPerL = ARG[2]!;
+  const hbGPerDl = ARG[3]!;
+  const tempC = ARG[4]!;
+  const gasPo2MmHg = ARG[5]!;
+  const gasPco2MmHg = ARG[6]!;
+  const dlO2MlPerMinPerMmHg = ARG[7]!;
+  const dlCo2MlPerMinPerMmHg = ARG[8]!;
+  const bloodFlowMlPerS = ARG[9]!;
+  const dtS = ARG[10]!;
   const q = bloodFlowMlPerS > 1e-9 ? bloodFlowMlPerS : 1e-9;
   // Per-segment D/Q in (mL gas/mmHg) per mL blood.
   const dO2 = (dlO2MlPerMinPerMmHg > 0 ? dlO2MlPerMinPerMmHg : 0) / 60 / q / SEGMENTS;
