@@ -28,17 +28,19 @@ if (process.argv[2] === "--compare") {
     let where = "";
     const ra = a[run]!;
     const rb = b[run]!;
-    ra.rows.forEach((row, r) =>
-      row.forEach((x, i) => {
+    for (let r = 0; r < ra.rows.length; r++) {
+      const row = ra.rows[r]!;
+      for (let i = 0; i < row.length; i++) {
+        const x = row[i]!;
         const y = rb.rows[r]![i]!;
-        if (x === y || (Number.isNaN(x) && Number.isNaN(y))) return;
+        if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
         const d = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-3);
         if (!(d <= worst)) {
           worst = d;
           where = `${ra.names[i]} at ${(r + 1) * 10} s: ${x} vs ${y}`;
         }
-      }),
-    );
+      }
+    }
     console.log(`${run.padEnd(34)} max rel. diff ${worst.toExponential(2)}  ${where}`);
   }
 } else {
