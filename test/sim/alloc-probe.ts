@@ -61,7 +61,7 @@ async function steady(name: string): Promise<void> {
   sim.advance(c.atS);
   // Warm-up without actions (the optimising compiler settles), then the measured window: model steps only.
   const model = sim.model;
-  model.run(3 * STEADY_STEPS);
+  model.run(Number(process.argv[4] ?? 3 * STEADY_STEPS));
   let gcs = 0;
   const obs = new PerformanceObserver((list) => {
     gcs += list.getEntries().length;

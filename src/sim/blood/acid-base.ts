@@ -66,23 +66,8 @@ export function pco2At37FromTemperature(pco2AtT: number, tempC: number): number 
   return pco2AtT * pow10(-0.019 * (tempC - 37));
 }
 
-/** Plasma HCO3 on the buffer line at pH for the "apparent" BE (BE + Haldane term), mmol/L; ≥ 0. */
-function bufferLineHco3(bufferBase: number, beta: number, ph: number): number {
-  const h = bufferBase - beta * (ph - 7.4);
-  return h > 0 ? h : 0;
-}
-
-/** Douglas 1988 whole-blood/plasma CO2 ratio, floored at 0.05 (monotone non-increasing in pH). */
-function douglasRatio(hb: number, so2: number, phIn: number): number {
-  const ph = phIn < PH_DOUGLAS_MAX ? phIn : PH_DOUGLAS_MAX;
-  const f = 1 - (0.0289 * hb) / ((3.352 - 0.456 * so2) * (8.142 - ph));
-  return f > 0.05 ? f : 0.05;
-}
-
 // Scratch registers (single-threaded; no per-call allocation). Typed arrays, not module `let` numbers: a double
 // stored in a module variable is a new heap number on every store, a Float64Array element is not.
-/** Buffer line of the current call: [0] buffer base (mmol/L), [1] slope β, [2] Hb clamped to 0–30 g/dL. */
-const BUF = new Float64Array(3);
 /**
  * Argument and result registers of the kernels. The exported functions are thin wrappers that copy their numbers here
  * and call a kernel with none: when V8 inlines the small wrapper into a hot caller (it does: they are tiny), no number
@@ -90,14 +75,12 @@ const BUF = new Float64Array(3);
  */
 const ARG = new Float64Array(6);
 
-function setBufferLine(baseExcess: number, hbGPerDl: number, so2: number): void {
-  const hb = hbGPerDl > 0 ? (hbGPerDl < 30 ? hbGPerDl : 30) : 0;
-  const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
-  const z = 1 - 0.0143 * hb;
-  BUF[0] = HCO3_STANDARD_MMOL_PER_L + (baseExcess + 0.2 * hb * (1 - s)) / z;
-  BUF[1] = 9.5 + 1.63 * hb;
-  BUF[2] = hb;
-}
+/**
+ * Register interface for hot loops (src/sim/exchange/membrane.ts): write the arguments into AB_IO as the wrappers
+ * do — [0] tCO2 (solveAcidBase) or PCO2 (tco2FromPco2), [1] BE, [2] Hb, [3] SO2, [4] °C — and call the `…Io` kernel
+ * (solveAcidBaseIo(out) writes `out`; tco2FromPco2Io() leaves its result in AB_IO[5]).
+ */
+export { ARG as AB_IO, solveAcidBaseKernel as solveAcidBaseIo, tco2FromPco2Kernel as tco2FromPco2Io };
 
 /**
  * pH and PCO2 of whole blood at its temperature from total CO2 and base excess.
@@ -126,11 +109,14 @@ function solveAcidBaseKernel(out: Float64Array): void {
   const tco2MmolPerL = ARG[0]!;
   const so2 = ARG[3]!;
   const tempC = ARG[4]!;
-  setBufferLine(ARG[1]!, ARG[2]!, so2);
-  const hb = BUF[2]!;
-  const bufBase = BUF[0]!;
-  const bufBeta = BUF[1]!;
+  // The kernels call no helper that takes or returns a number (the helpers' formulas written out in place): when a
+  // kernel is inlined into a large caller, V8's inlining budget may run out before a helper call, which would then box.
+  // Buffer line (setBufferLine):
+  const hbIn = ARG[2]!;
+  const hb = hbIn > 0 ? (hbIn < 30 ? hbIn : 30) : 0;
   const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
+  const bufBase = HCO3_STANDARD_MMOL_PER_L + (ARG[1]! + 0.2 * hb * (1 - s)) / (1 - 0.0143 * hb);
+  const bufBeta = 9.5 + 1.63 * hb;
   const target = tco2MmolPerL > 0 ? tco2MmolPerL : 0;
   // g(pH) = F(pH)·HCO3(pH)·(1 + 10^(pK − pH)) − tco2 is non-increasing in pH: bracketed Newton.
   let lo = PH_MIN;
@@ -138,8 +124,9 @@ function solveAcidBaseKernel(out: Float64Array): void {
   let ph = 7.4;
   let hco3 = 0;
   for (let i = 0; i < 100; i++) {
-    hco3 = bufferLineHco3(bufBase, bufBeta, ph);
-    const q = pow10(PK_CO2 - ph);
+    const h0 = bufBase - bufBeta * (ph - 7.4); // bufferLineHco3
+    hco3 = h0 > 0 ? h0 : 0;
+    const q = Math.exp(LN10 * (PK_CO2 - ph)); // pow10
     const phD = ph < PH_DOUGLAS_MAX ? ph : PH_DOUGLAS_MAX;
     const den = (3.352 - 0.456 * s) * (8.142 - phD);
     let f = 1 - (0.0289 * hb) / den;
@@ -168,10 +155,11 @@ function solveAcidBaseKernel(out: Float64Array): void {
     ph = next;
     if ((step < 0 ? -step : step) < 1e-12) break;
   }
-  hco3 = bufferLineHco3(bufBase, bufBeta, ph);
-  const pco2At37 = hco3 / (CO2_SOLUBILITY_MMOL_PER_L_PER_MMHG * pow10(ph - PK_CO2));
-  out[0] = phAtTemperature(ph, tempC);
-  out[1] = pco2AtTemperature(pco2At37, tempC);
+  const h1 = bufBase - bufBeta * (ph - 7.4);
+  hco3 = h1 > 0 ? h1 : 0;
+  const pco2At37 = hco3 / (CO2_SOLUBILITY_MMOL_PER_L_PER_MMHG * Math.exp(LN10 * (ph - PK_CO2)));
+  out[0] = ph + (-0.0147 + 0.0065 * (7.4 - ph)) * (tempC - 37); // phAtTemperature
+  out[1] = pco2At37 * Math.exp(LN10 * (0.019 * (tempC - 37))); // pco2AtTemperature
   if (out.length >= 5) {
     out[2] = ph;
     out[3] = pco2At37;
@@ -203,11 +191,14 @@ export function tco2FromPco2(
 function tco2FromPco2Kernel(): void {
   const pco2MmHg = ARG[0]!;
   const so2 = ARG[3]!;
-  setBufferLine(ARG[1]!, ARG[2]!, so2);
-  const hb = BUF[2]!;
-  const bufBase = BUF[0]!;
-  const bufBeta = BUF[1]!;
-  const p37 = pco2At37FromTemperature(pco2MmHg > 0 ? pco2MmHg : 0, ARG[4]!);
+  // Helpers written out in place, as in solveAcidBaseKernel. Buffer line (setBufferLine):
+  const hbIn = ARG[2]!;
+  const hb = hbIn > 0 ? (hbIn < 30 ? hbIn : 30) : 0;
+  const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
+  const bufBase = HCO3_STANDARD_MMOL_PER_L + (ARG[1]! + 0.2 * hb * (1 - s)) / (1 - 0.0143 * hb);
+  const bufBeta = 9.5 + 1.63 * hb;
+  // pco2At37FromTemperature:
+  const p37 = (pco2MmHg > 0 ? pco2MmHg : 0) * Math.exp(LN10 * (-0.019 * (ARG[4]! - 37)));
   if (!(p37 > 0)) {
     ARG[5] = 0;
     return;
@@ -218,8 +209,9 @@ function tco2FromPco2Kernel(): void {
   let hi = PH_MAX;
   let ph = 7.4;
   for (let i = 0; i < 100; i++) {
-    const e = ap * pow10(ph - PK_CO2);
-    const h = bufferLineHco3(bufBase, bufBeta, ph);
+    const e = ap * Math.exp(LN10 * (ph - PK_CO2));
+    const h0 = bufBase - bufBeta * (ph - 7.4);
+    const h = h0 > 0 ? h0 : 0;
     const r = e - h;
     if (r > 0) hi = ph;
     else lo = ph;
@@ -235,7 +227,10 @@ function tco2FromPco2Kernel(): void {
     ph = next;
     if ((step < 0 ? -step : step) < 1e-12) break;
   }
-  const hco3 = bufferLineHco3(bufBase, bufBeta, ph);
-  const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
-  ARG[5] = douglasRatio(hb, s, ph) * (hco3 + ap);
+  const h1 = bufBase - bufBeta * (ph - 7.4);
+  const hco3 = h1 > 0 ? h1 : 0;
+  // douglasRatio:
+  const phD = ph < PH_DOUGLAS_MAX ? ph : PH_DOUGLAS_MAX;
+  const fD = 1 - (0.0289 * hb) / ((3.352 - 0.456 * s) * (8.142 - phD));
+  ARG[5] = (fD > 0.05 ? fD : 0.05) * (hco3 + ap);
 }

@@ -100,6 +100,68 @@ export function virtualPo2Factor(tempC: number, ph: number, pco2MmHg: number): n
  */
 const ARG = new Float64Array(6);
 
+/**
+ * Register interface for hot loops whose callers may not be inlined into (src/sim/exchange/membrane.ts): write the
+ * arguments into ODC_IO as the wrappers do — [0] PO2 or O2 content, [1] °C, [2] pH, [3] PCO2, [4] Hb — call the `…Io`
+ * kernel (no arguments, nothing to box) and read the result from ODC_IO[5].
+ */
+export {
+  ARG as ODC_IO,
+  o2ContentFromPo2Kernel as o2ContentFromPo2Io,
+  po2FromO2ContentKernel as po2FromO2ContentIo,
+  so2FromPo2Kernel as so2FromPo2Io,
+};
+
+/**
+ * Last (°C, pH, PCO2) → virtual-PO2 factor: the gas exchanger asks for the same blood state four times in a row
+ * (PO2 from content twice, content at the gas PO2, SO2); the cache returns the identical number.
+ */
+const VPF = new Float64Array([Number.NaN, Number.NaN, Number.NaN, 0]);
+/**
+ * The kernels' helpers take and return no numbers (registers instead, formulas written out): a kernel may be inlined
+ * into a large caller whose inlining budget is spent, and a helper call left out of line would then box its numbers.
+ * virtualFactorOfArgs: VPF[3] = virtualPo2Factor(ARG[1], ARG[2], ARG[3]), cached.
+ */
+function virtualFactorOfArgs(): void {
+  const tempC = ARG[1]!;
+  const ph = ARG[2]!;
+  const pco2MmHg = ARG[3]!;
+  if (tempC === VPF[0] && ph === VPF[1] && pco2MmHg === VPF[2]) return;
+  const pco2 = pco2MmHg > 0.1 ? pco2MmHg : 0.1;
+  VPF[0] = tempC;
+  VPF[1] = ph;
+  VPF[2] = pco2MmHg;
+  VPF[3] = Math.exp(LN10 * (0.024 * (37 - tempC) + 0.4 * (ph - 7.4)) + 0.06 * Math.log(40 / pco2));
+}
+
+/** KX[1] = kelmanSaturation(KX[0]), KX[2] = kelmanSaturationSlope(KX[0]) (same formulas, written out). */
+const KX = new Float64Array(3);
+function kelmanAtRegister(): void {
+  const x = KX[0]!;
+  if (!(x > 0)) {
+    KX[1] = 0;
+    KX[2] = 0;
+    return;
+  }
+  if (x < X_LOW) {
+    const pw = Math.exp(N_LOW * Math.log(x / X_LOW));
+    KX[1] = S_LOW * pw;
+    KX[2] = (N_LOW * S_LOW * pw) / x;
+    return;
+  }
+  const num = x * (A1 + x * (A2 + x * (A3 + x)));
+  const den = A4 + x * (A5 + x * (A6 + x * (A7 + x)));
+  const sr = num / den;
+  KX[1] = sr > 1 ? 1 : sr;
+  if (sr >= 1) {
+    KX[2] = 0;
+    return;
+  }
+  const dNum = A1 + x * (2 * A2 + x * (3 * A3 + 4 * x));
+  const dDen = A5 + x * (2 * A6 + x * (3 * A7 + 4 * x));
+  KX[2] = (dNum * den - num * dDen) / (den * den);
+}
+
 /** Haemoglobin O2 saturation (fraction 0–1) from PO2 (mmHg) at the blood's temperature, pH and PCO2. */
 export function so2FromPo2(po2MmHg: number, tempC: number, ph: number, pco2MmHg: number): number {
   ARG[0] = po2MmHg;
@@ -112,7 +174,14 @@ export function so2FromPo2(po2MmHg: number, tempC: number, ph: number, pco2MmHg:
 
 function so2FromPo2Kernel(): void {
   const po2MmHg = ARG[0]!;
-  ARG[5] = po2MmHg > 0 ? kelmanSaturation(po2MmHg * virtualPo2Factor(ARG[1]!, ARG[2]!, ARG[3]!)) : 0;
+  if (!(po2MmHg > 0)) {
+    ARG[5] = 0;
+    return;
+  }
+  virtualFactorOfArgs();
+  KX[0] = po2MmHg * VPF[3]!;
+  kelmanAtRegister();
+  ARG[5] = KX[1]!;
 }
 
 /**
@@ -143,9 +212,10 @@ function o2ContentFromPo2Kernel(): void {
   }
   const hbGPerDl = ARG[4]!;
   const hb = hbGPerDl > 0 ? hbGPerDl : 0;
-  ARG[5] =
-    HUFNER_ML_PER_G * hb * kelmanSaturation(po2MmHg * virtualPo2Factor(ARG[1]!, ARG[2]!, ARG[3]!)) +
-    O2_SOLUBILITY_ML_PER_DL_PER_MMHG * po2MmHg;
+  virtualFactorOfArgs();
+  KX[0] = po2MmHg * VPF[3]!;
+  kelmanAtRegister();
+  ARG[5] = HUFNER_ML_PER_G * hb * KX[1]! + O2_SOLUBILITY_ML_PER_DL_PER_MMHG * po2MmHg;
 }
 
 /**
@@ -177,7 +247,8 @@ function po2FromO2ContentKernel(): void {
     return;
   }
   const hbGPerDl = ARG[4]!;
-  const k = virtualPo2Factor(ARG[1]!, ARG[2]!, ARG[3]!);
+  virtualFactorOfArgs();
+  const k = VPF[3]!;
   const a = HUFNER_ML_PER_G * (hbGPerDl > 0 ? hbGPerDl : 0);
   const s = O2_SOLUBILITY_ML_PER_DL_PER_MMHG;
   // Bracket: f(0) = −c < 0; f(c/s) ≥ 0 because the Hb term is ≥ 0.
@@ -196,11 +267,12 @@ function po2FromO2ContentKernel(): void {
   }
   if (!(p > lo && p < hi)) p = 0.5 * (lo + hi);
   for (let i = 0; i < 100; i++) {
-    const x = k * p;
-    const f = a * kelmanSaturation(x) + s * p - c;
+    KX[0] = k * p;
+    kelmanAtRegister();
+    const f = a * KX[1]! + s * p - c;
     if (f > 0) hi = p;
     else lo = p;
-    const df = a * k * kelmanSaturationSlope(x) + s;
+    const df = a * k * KX[2]! + s;
     const newton = -f / df;
     if ((newton < 0 ? -newton : newton) <= 1e-10 * p + 1e-8) {
       p += newton;
