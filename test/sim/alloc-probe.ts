@@ -2,7 +2,15 @@
  * Allocation probe, run by engine.test.ts in a plain `node --expose-gc --import tsx` child process so
  * the measurement sees the real runtime (not the test runner's module transform). Prints JSON with
  * the heap growth (bytes) over 100k fast steps: network + heart alone, and the whole model.
+ *
+ * `alloc-probe.ts --steady <case>` (alloc.test.ts): the whole step loop (fast and slow) of one case — a preset at rest
+ * or a shipped scenario run to a time on bypass / on ECMO — warmed up, then measured over STEADY_STEPS fast steps.
+ * Run with `--min-semi-space-size=64 --max-semi-space-size=64` so the young generation holds everything the window
+ * could allocate: heap growth is then the bytes allocated, garbage included. Prints {bytes, steps, gcs}; gcs counts
+ * collections during the window (a collection would hide garbage, so the test requires 0).
  */
+import { PerformanceObserver } from "node:perf_hooks";
+import { loadScenario } from "../../src/io/scenario-files.ts";
 import adultCircuit from "../../src/sim/circuit/fixtures/adult-cpb.json" with { type: "json" };
 import { stepNetwork } from "../../src/sim/engine/network.ts";
 import { createSimulation } from "../../src/sim/index.ts";
@@ -20,6 +28,58 @@ function growth(f: () => void): number {
   const before = process.memoryUsage().heapUsed;
   f();
   return process.memoryUsage().heapUsed - before;
+}
+
+/** Steady-state cases: a preset at rest, or a scenario advanced (with its actions) to a time on the circuit. */
+const STEADY: Record<string, { preset?: string; scenario?: string; atS: number }> = {
+  "neonate at rest": { preset: "neonate", atS: 60 },
+  "adult at rest": { preset: "adult-male", atS: 60 },
+  // Full bypass at 32 °C, cross-clamped, cardioplegic arrest, vent and suckers running (scenario time 1300 s).
+  "adult-cpb-cabg on bypass": { scenario: "adult-cpb-cabg", atS: 1300 },
+  // VV ECMO at ~4.5 L/min, lungs rested, sweep 3.5 L/min (scenario time 1000 s).
+  "adult-vv-ecmo on ECMO": { scenario: "adult-vv-ecmo", atS: 1000 },
+  // VA ECMO (scenario time 1000 s).
+  "adult-va-ecmo on ECMO": { scenario: "adult-va-ecmo", atS: 1000 },
+};
+const STEADY_STEPS = 200_000;
+
+async function steady(name: string): Promise<void> {
+  const c = STEADY[name];
+  if (!c) throw new Error(`unknown case ${name}`);
+  let sim: PatientSimulation;
+  if (c.scenario) {
+    const sc = loadScenario(c.scenario);
+    sim = createSimulation({
+      patient: sc.patient,
+      seed: sc.seed ?? 1,
+      ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
+    }) as PatientSimulation;
+    for (const a of sc.actions) sim.schedule(a);
+  } else {
+    sim = createSimulation({ patient: patientFromPreset(c.preset as never), seed: 1 }) as PatientSimulation;
+  }
+  sim.advance(c.atS);
+  // Warm-up without actions (the optimising compiler settles), then the measured window: model steps only.
+  const model = sim.model;
+  model.run(Number(process.argv[4] ?? 3 * STEADY_STEPS));
+  let gcs = 0;
+  const obs = new PerformanceObserver((list) => {
+    gcs += list.getEntries().length;
+  });
+  gc!();
+  await new Promise((r) => setImmediate(r));
+  obs.observe({ entryTypes: ["gc"] });
+  const before = process.memoryUsage().heapUsed;
+  model.run(STEADY_STEPS);
+  const bytes = process.memoryUsage().heapUsed - before;
+  await new Promise((r) => setTimeout(r, 20));
+  obs.disconnect();
+  process.stdout.write(JSON.stringify({ bytes, steps: STEADY_STEPS, gcs }));
+}
+
+if (process.argv[2] === "--steady") {
+  await steady(process.argv[3]!);
+  process.exit(0);
 }
 
 const preset = process.argv[2] ?? "adult-male";

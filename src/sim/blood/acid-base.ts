@@ -36,6 +36,13 @@ const PH_MAX = 8.0;
 /** The Douglas ratio is evaluated at pH ≤ 7.8 (its fit range ends near there; beyond it F would fall fast). */
 const PH_DOUGLAS_MAX = 7.8;
 const LN10 = Math.LN10;
+/**
+ * 10^x as e^(x·ln 10): V8's `**` (Math.pow) costs about 200 ns a call, Math.exp about 30 ns; the two agree to a few
+ * ulp (≤ 2e-15 relative), float noise (docs/models/engine.md, performance).
+ */
+function pow10(x: number): number {
+  return Math.exp(LN10 * x);
+}
 
 /** pH at temperature T from pH measured at 37 °C (IL 1301/1303 formula, reference §4.5). */
 export function phAtTemperature(ph37: number, tempC: number): number {
@@ -51,39 +58,29 @@ export function ph37FromTemperature(phT: number, tempC: number): number {
 
 /** PCO2 at temperature T from PCO2 at 37 °C (Corning/IL factor 0.019 per °C, reference §4.5). */
 export function pco2AtTemperature(pco2At37: number, tempC: number): number {
-  return pco2At37 * 10 ** (0.019 * (tempC - 37));
+  return pco2At37 * pow10(0.019 * (tempC - 37));
 }
 
 /** Inverse of `pco2AtTemperature`. */
 export function pco2At37FromTemperature(pco2AtT: number, tempC: number): number {
-  return pco2AtT * 10 ** (-0.019 * (tempC - 37));
+  return pco2AtT * pow10(-0.019 * (tempC - 37));
 }
 
-/** Plasma HCO3 on the buffer line at pH for the "apparent" BE (BE + Haldane term), mmol/L; ≥ 0. */
-function bufferLineHco3(bufferBase: number, beta: number, ph: number): number {
-  const h = bufferBase - beta * (ph - 7.4);
-  return h > 0 ? h : 0;
-}
+// Scratch registers (single-threaded; no per-call allocation). Typed arrays, not module `let` numbers: a double
+// stored in a module variable is a new heap number on every store, a Float64Array element is not.
+/**
+ * Argument and result registers of the kernels. The exported functions are thin wrappers that copy their numbers here
+ * and call a kernel with none: when V8 inlines the small wrapper into a hot caller (it does: they are tiny), no number
+ * is boxed at the call, whether or not the large kernel itself is inlined (docs/models/engine.md, performance).
+ */
+const ARG = new Float64Array(6);
 
-/** Douglas 1988 whole-blood/plasma CO2 ratio, floored at 0.05 (monotone non-increasing in pH). */
-function douglasRatio(hb: number, so2: number, phIn: number): number {
-  const ph = phIn < PH_DOUGLAS_MAX ? phIn : PH_DOUGLAS_MAX;
-  const f = 1 - (0.0289 * hb) / ((3.352 - 0.456 * so2) * (8.142 - ph));
-  return f > 0.05 ? f : 0.05;
-}
-
-// Module-level scratch values, reused by the two solvers (single-threaded; no per-call allocation).
-let bufBase = 0;
-let bufBeta = 0;
-
-function setBufferLine(baseExcess: number, hbGPerDl: number, so2: number): number {
-  const hb = hbGPerDl > 0 ? (hbGPerDl < 30 ? hbGPerDl : 30) : 0;
-  const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
-  const z = 1 - 0.0143 * hb;
-  bufBase = HCO3_STANDARD_MMOL_PER_L + (baseExcess + 0.2 * hb * (1 - s)) / z;
-  bufBeta = 9.5 + 1.63 * hb;
-  return hb;
-}
+/**
+ * Register interface for hot loops (src/sim/exchange/membrane.ts): write the arguments into AB_IO as the wrappers
+ * do — [0] tCO2 (solveAcidBase) or PCO2 (tco2FromPco2), [1] BE, [2] Hb, [3] SO2, [4] °C — and call the `…Io` kernel
+ * (solveAcidBaseIo(out) writes `out`; tco2FromPco2Io() leaves its result in AB_IO[5]).
+ */
+export { ARG as AB_IO, solveAcidBaseKernel as solveAcidBaseIo, tco2FromPco2Kernel as tco2FromPco2Io };
 
 /**
  * pH and PCO2 of whole blood at its temperature from total CO2 and base excess.
@@ -99,8 +96,27 @@ export function solveAcidBase(
   tempC: number,
   out: Float64Array,
 ): void {
-  const hb = setBufferLine(baseExcessMmolPerL, hbGPerDl, so2);
+  ARG[0] = tco2MmolPerL;
+  ARG[1] = baseExcessMmolPerL;
+  ARG[2] = hbGPerDl;
+  ARG[3] = so2;
+  ARG[4] = tempC;
+  solveAcidBaseKernel(out);
+}
+
+/** `solveAcidBase` on the arguments in ARG[0..4]. */
+function solveAcidBaseKernel(out: Float64Array): void {
+  const tco2MmolPerL = ARG[0]!;
+  const so2 = ARG[3]!;
+  const tempC = ARG[4]!;
+  // The kernels call no helper that takes or returns a number (the helpers' formulas written out in place): when a
+  // kernel is inlined into a large caller, V8's inlining budget may run out before a helper call, which would then box.
+  // Buffer line (setBufferLine):
+  const hbIn = ARG[2]!;
+  const hb = hbIn > 0 ? (hbIn < 30 ? hbIn : 30) : 0;
   const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
+  const bufBase = HCO3_STANDARD_MMOL_PER_L + (ARG[1]! + 0.2 * hb * (1 - s)) / (1 - 0.0143 * hb);
+  const bufBeta = 9.5 + 1.63 * hb;
   const target = tco2MmolPerL > 0 ? tco2MmolPerL : 0;
   // g(pH) = F(pH)·HCO3(pH)·(1 + 10^(pK − pH)) − tco2 is non-increasing in pH: bracketed Newton.
   let lo = PH_MIN;
@@ -108,8 +124,9 @@ export function solveAcidBase(
   let ph = 7.4;
   let hco3 = 0;
   for (let i = 0; i < 100; i++) {
-    hco3 = bufferLineHco3(bufBase, bufBeta, ph);
-    const q = 10 ** (PK_CO2 - ph);
+    const h0 = bufBase - bufBeta * (ph - 7.4); // bufferLineHco3
+    hco3 = h0 > 0 ? h0 : 0;
+    const q = Math.exp(LN10 * (PK_CO2 - ph)); // pow10
     const phD = ph < PH_DOUGLAS_MAX ? ph : PH_DOUGLAS_MAX;
     const den = (3.352 - 0.456 * s) * (8.142 - phD);
     let f = 1 - (0.0289 * hb) / den;
@@ -138,10 +155,11 @@ export function solveAcidBase(
     ph = next;
     if ((step < 0 ? -step : step) < 1e-12) break;
   }
-  hco3 = bufferLineHco3(bufBase, bufBeta, ph);
-  const pco2At37 = hco3 / (CO2_SOLUBILITY_MMOL_PER_L_PER_MMHG * 10 ** (ph - PK_CO2));
-  out[0] = phAtTemperature(ph, tempC);
-  out[1] = pco2AtTemperature(pco2At37, tempC);
+  const h1 = bufBase - bufBeta * (ph - 7.4);
+  hco3 = h1 > 0 ? h1 : 0;
+  const pco2At37 = hco3 / (CO2_SOLUBILITY_MMOL_PER_L_PER_MMHG * Math.exp(LN10 * (ph - PK_CO2)));
+  out[0] = ph + (-0.0147 + 0.0065 * (7.4 - ph)) * (tempC - 37); // phAtTemperature
+  out[1] = pco2At37 * Math.exp(LN10 * (0.019 * (tempC - 37))); // pco2AtTemperature
   if (out.length >= 5) {
     out[2] = ph;
     out[3] = pco2At37;
@@ -160,17 +178,40 @@ export function tco2FromPco2(
   so2: number,
   tempC: number,
 ): number {
-  const hb = setBufferLine(baseExcessMmolPerL, hbGPerDl, so2);
-  const p37 = pco2At37FromTemperature(pco2MmHg > 0 ? pco2MmHg : 0, tempC);
-  if (!(p37 > 0)) return 0;
+  ARG[0] = pco2MmHg;
+  ARG[1] = baseExcessMmolPerL;
+  ARG[2] = hbGPerDl;
+  ARG[3] = so2;
+  ARG[4] = tempC;
+  tco2FromPco2Kernel();
+  return ARG[5]!;
+}
+
+/** `tco2FromPco2` on the arguments in ARG[0..4]; result in ARG[5]. */
+function tco2FromPco2Kernel(): void {
+  const pco2MmHg = ARG[0]!;
+  const so2 = ARG[3]!;
+  // Helpers written out in place, as in solveAcidBaseKernel. Buffer line (setBufferLine):
+  const hbIn = ARG[2]!;
+  const hb = hbIn > 0 ? (hbIn < 30 ? hbIn : 30) : 0;
+  const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
+  const bufBase = HCO3_STANDARD_MMOL_PER_L + (ARG[1]! + 0.2 * hb * (1 - s)) / (1 - 0.0143 * hb);
+  const bufBeta = 9.5 + 1.63 * hb;
+  // pco2At37FromTemperature:
+  const p37 = (pco2MmHg > 0 ? pco2MmHg : 0) * Math.exp(LN10 * (-0.019 * (ARG[4]! - 37)));
+  if (!(p37 > 0)) {
+    ARG[5] = 0;
+    return;
+  }
   const ap = CO2_SOLUBILITY_MMOL_PER_L_PER_MMHG * p37;
   // Henderson–Hasselbalch HCO3 (rising exponential in pH) meets the buffer line (falling): unique root.
   let lo = PH_MIN;
   let hi = PH_MAX;
   let ph = 7.4;
   for (let i = 0; i < 100; i++) {
-    const e = ap * 10 ** (ph - PK_CO2);
-    const h = bufferLineHco3(bufBase, bufBeta, ph);
+    const e = ap * Math.exp(LN10 * (ph - PK_CO2));
+    const h0 = bufBase - bufBeta * (ph - 7.4);
+    const h = h0 > 0 ? h0 : 0;
     const r = e - h;
     if (r > 0) hi = ph;
     else lo = ph;
@@ -186,7 +227,10 @@ export function tco2FromPco2(
     ph = next;
     if ((step < 0 ? -step : step) < 1e-12) break;
   }
-  const hco3 = bufferLineHco3(bufBase, bufBeta, ph);
-  const s = so2 > 0 ? (so2 < 1 ? so2 : 1) : 0;
-  return douglasRatio(hb, s, ph) * (hco3 + ap);
+  const h1 = bufBase - bufBeta * (ph - 7.4);
+  const hco3 = h1 > 0 ? h1 : 0;
+  // douglasRatio:
+  const phD = ph < PH_DOUGLAS_MAX ? ph : PH_DOUGLAS_MAX;
+  const fD = 1 - (0.0289 * hb) / ((3.352 - 0.456 * s) * (8.142 - phD));
+  ARG[5] = (fD > 0.05 ? fD : 0.05) * (hco3 + ap);
 }

@@ -12,8 +12,11 @@
  * Valid: Hct 0.15–0.60, 20–40 °C, high shear (> ~100 s⁻¹). Not valid for low shear (aggregation) or
  * below ~20 °C, where viscosity rises disproportionately (Virgilio et al., Surgery 1964;55:825).
  */
+const LN_097 = Math.log(0.97);
+
 export function bloodViscosityCp(hct: number, tempC: number): number {
   const h = hct > 0 ? (hct < 0.8 ? hct : 0.8) : 0;
   const t = tempC > 0 ? (tempC < 45 ? tempC : 45) : 0;
-  return 10 ** (1.138 * h + 0.03699) * 0.97 ** (t - 37);
+  // 10^(…)·0.97^(T − 37) as one exponential (V8's \`**\` is ≈ 200 ns a call; equal to a few ulp).
+  return Math.exp(Math.LN10 * (1.138 * h + 0.03699) + LN_097 * (t - 37));
 }

@@ -37,10 +37,12 @@
  */
 import { z } from "zod";
 import { InputError } from "../../common/errors.ts";
+import { AB_IO, solveAcidBaseIo } from "../blood/acid-base.ts";
 import { po2FromO2Content, so2FromPo2, solveAcidBase, tco2FromPco2 } from "../blood/index.ts";
 import {
   CO2_ML_PER_MMOL,
   EQ_CO2_REMOVED_ML,
+  EQ_IO,
   EQ_O2_CONTENT,
   EQ_O2_UPTAKE_ML,
   EQ_OUT_SIZE,
@@ -49,6 +51,7 @@ import {
   EQ_PO2,
   EQ_SO2,
   equilibrateBlood,
+  equilibrateBloodIo,
 } from "../exchange/membrane.ts";
 import { lPerMinToMlPerS, parseSpec } from "./units.ts";
 export const oxygenatorSpecSchema = z
@@ -270,31 +273,73 @@ export function oxygenatorTransfer(
   out: Float64Array,
   iterations = 1,
 ): void {
+  const a = TRANSFER_ARG;
+  a[0] = inflowO2ContentMlPerDl;
+  a[1] = inflowTco2MmolPerL;
+  a[2] = baseExcessMmolPerL;
+  a[3] = hbGPerDl;
+  a[4] = tempC;
+  a[5] = bloodFlowMlPerS;
+  a[6] = dtS;
+  transferKernel(p, state, out, iterations);
+}
+
+/**
+ * Argument registers of `oxygenatorTransfer` (single-threaded): the exported function copies its numbers here and
+ * calls the kernel with none, so the engine's call boxes nothing (docs/models/engine.md, performance).
+ */
+const TRANSFER_ARG = new Float64Array(7);
+// Registers of the blood and membrane kernels as module-local constants (each use of an imported binding is a getter
+// call under the module transform tsx applies).
+const AB = AB_IO;
+const solveAb = solveAcidBaseIo;
+const EQ = EQ_IO;
+const equilibrate = equilibrateBloodIo;
+
+function transferKernel(
+  p: OxygenatorParams,
+  state: Float64Array,
+  out: Float64Array,
+  iterations: number,
+): void {
+  const inflowO2ContentMlPerDl = TRANSFER_ARG[0]!;
+  const inflowTco2MmolPerL = TRANSFER_ARG[1]!;
+  const baseExcessMmolPerL = TRANSFER_ARG[2]!;
+  const hbGPerDl = TRANSFER_ARG[3]!;
+  const tempC = TRANSFER_ARG[4]!;
+  const bloodFlowMlPerS = TRANSFER_ARG[5]!;
+  const dtS = TRANSFER_ARG[6]!;
   const m = membraneFactor(state);
   const sweepMlPerMin = effectiveSweepLPerMin(state) * 1000;
   const dry = state[OXS_BAROMETRIC_MMHG]! - p.waterVapourMmHg;
   // Inflow PCO2 at the outlet's saturation: the Haldane effect releases CO2 as the blood is oxygenated, so this is
   // the PCO2 the membrane works on (and the one the gas-side balance must use to stay consistent).
-  solveAcidBase(inflowTco2MmolPerL, baseExcessMmolPerL, hbGPerDl, state[OXS_OUTLET_SO2]!, tempC, ab);
+  const abIo = AB;
+  abIo[0] = inflowTco2MmolPerL;
+  abIo[1] = baseExcessMmolPerL;
+  abIo[2] = hbGPerDl;
+  abIo[3] = state[OXS_OUTLET_SO2]!;
+  abIo[4] = tempC;
+  solveAb(ab);
   const pv = ab[1]!;
+  // equilibrateBlood through its registers (EQ_IO, parameter order): no number crosses the call.
+  const eq = EQ;
+  eq[0] = inflowO2ContentMlPerDl;
+  eq[1] = inflowTco2MmolPerL;
+  eq[2] = baseExcessMmolPerL;
+  eq[3] = hbGPerDl;
+  eq[4] = tempC;
+  eq[9] = bloodFlowMlPerS;
+  eq[10] = dtS;
   out[OX_INFLOW_PCO2] = pv;
   const flowing = bloodFlowMlPerS > 1e-9;
   if (!(sweepMlPerMin > 0) || !flowing) {
     // No gas (or no blood): nothing crosses the membrane; the outflow is the inflow.
-    equilibrateBlood(
-      inflowO2ContentMlPerDl,
-      inflowTco2MmolPerL,
-      baseExcessMmolPerL,
-      hbGPerDl,
-      tempC,
-      0,
-      pv,
-      0,
-      0,
-      bloodFlowMlPerS,
-      dtS,
-      out,
-    );
+    eq[5] = 0;
+    eq[6] = pv;
+    eq[7] = 0;
+    eq[8] = 0;
+    equilibrate(out);
     out[OX_GAS_PCO2] = 0;
     out[OX_FECO2] = 0;
     out[OX_VO2_ML_PER_MIN] = 0;
@@ -311,20 +356,12 @@ export function oxygenatorTransfer(
       g = qb * (1 - Math.exp(-(p.dlCo2 * m) / qb));
     }
     const gasPco2 = (k * g * pv) / (1 + k * g);
-    equilibrateBlood(
-      inflowO2ContentMlPerDl,
-      inflowTco2MmolPerL,
-      baseExcessMmolPerL,
-      hbGPerDl,
-      tempC,
-      gasPo2MmHg(p, state),
-      gasPco2,
-      p.dlO2 * m,
-      p.dlCo2 * m,
-      bloodFlowMlPerS,
-      dtS,
-      out,
-    );
+    // (EQ_IO[0..4], [9], [10] set above; the kernel does not write its registers.)
+    eq[5] = gasPo2MmHg(p, state);
+    eq[6] = gasPco2;
+    eq[7] = p.dlO2 * m;
+    eq[8] = p.dlCo2 * m;
+    equilibrate(out);
     const vco2 = (out[EQ_CO2_REMOVED_ML]! / dtS) * 60;
     if (pv - gasPco2 > 0.5 && vco2 > 0) state[OXS_CO2_CONDUCTANCE] = vco2 / (pv - gasPco2);
     out[OX_GAS_PCO2] = gasPco2;

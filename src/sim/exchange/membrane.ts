@@ -10,8 +10,18 @@
  * segment can overshoot equilibrium. O2 and CO2 are stepped alternately so the Bohr and Haldane couplings follow.
  * Shunt (blood bypassing the exchanger) is left to the engine (mix outflow with bypassing blood).
  */
-import { solveAcidBase, tco2FromPco2 } from "../blood/acid-base.ts";
-import { o2ContentFromPo2, po2FromO2Content, so2FromPo2 } from "../blood/odc.ts";
+import { AB_IO, solveAcidBaseIo, tco2FromPco2Io } from "../blood/acid-base.ts";
+import { ODC_IO, o2ContentFromPo2Io, po2FromO2ContentIo, so2FromPo2Io } from "../blood/odc.ts";
+
+// Imported bindings as module-local constants (under the module transform tsx applies, each use of an imported
+// binding is a getter call).
+const AB = AB_IO;
+const OD = ODC_IO;
+const solveAb = solveAcidBaseIo;
+const tco2FromPco2Reg = tco2FromPco2Io;
+const po2FromContent = po2FromO2ContentIo;
+const contentFromPo2 = o2ContentFromPo2Io;
+const so2FromPo2Reg = so2FromPo2Io;
 
 /** CO2 molar volume at STPD, mL per mmol (ideal gas 22.41, real CO2 22.26). */
 export const CO2_ML_PER_MMOL = 22.26;
@@ -29,6 +39,17 @@ export const EQ_OUT_SIZE = 8;
 
 const SEGMENTS = 8;
 const scratch = new Float64Array(2);
+/**
+ * Argument registers (single-threaded): `equilibrateBlood` copies its numbers here and calls the kernel with none, so
+ * a caller V8 does not inline it into boxes nothing (docs/models/engine.md, performance).
+ */
+const ARG = new Float64Array(11);
+
+/**
+ * Register interface for hot callers (oxygenator.ts): write the eleven numbers of `equilibrateBlood`, in its
+ * parameter order, into EQ_IO and call `equilibrateBloodIo(out)`.
+ */
+export { ARG as EQ_IO, equilibrateBloodKernel as equilibrateBloodIo };
 
 /**
  * Blood leaving an exchanger. Inputs: inflowing O2 content (mL/dL), total CO2 (mmol/L), BE (mmol/L), Hb (g/dL),
@@ -50,6 +71,34 @@ export function equilibrateBlood(
   dtS: number,
   out: Float64Array,
 ): void {
+  const a = ARG;
+  a[0] = o2ContentMlPerDl;
+  a[1] = tco2MmolPerL;
+  a[2] = baseExcessMmolPerL;
+  a[3] = hbGPerDl;
+  a[4] = tempC;
+  a[5] = gasPo2MmHg;
+  a[6] = gasPco2MmHg;
+  a[7] = dlO2MlPerMinPerMmHg;
+  a[8] = dlCo2MlPerMinPerMmHg;
+  a[9] = bloodFlowMlPerS;
+  a[10] = dtS;
+  equilibrateBloodKernel(out);
+}
+
+/** `equilibrateBlood` on the arguments in ARG[0..10]. */
+function equilibrateBloodKernel(out: Float64Array): void {
+  const o2ContentMlPerDl = ARG[0]!;
+  const tco2MmolPerL = ARG[1]!;
+  const baseExcessMmolPerL = ARG[2]!;
+  const hbGPerDl = ARG[3]!;
+  const tempC = ARG[4]!;
+  const gasPo2MmHg = ARG[5]!;
+  const gasPco2MmHg = ARG[6]!;
+  const dlO2MlPerMinPerMmHg = ARG[7]!;
+  const dlCo2MlPerMinPerMmHg = ARG[8]!;
+  const bloodFlowMlPerS = ARG[9]!;
+  const dtS = ARG[10]!;
   const q = bloodFlowMlPerS > 1e-9 ? bloodFlowMlPerS : 1e-9;
   // Per-segment D/Q in (mL gas/mmHg) per mL blood.
   const dO2 = (dlO2MlPerMinPerMmHg > 0 ? dlO2MlPerMinPerMmHg : 0) / 60 / q / SEGMENTS;
@@ -60,32 +109,71 @@ export function equilibrateBlood(
   let t = tco2MmolPerL > 0 ? tco2MmolPerL : 0; // mmol/L
   let so2 = 0;
   let po2 = 0;
+  // The blood functions are called through their registers (AB_IO, ODC_IO): no number crosses a call, so nothing is
+  // boxed whichever of them V8 inlines here. Same functions, same arguments as the number-taking forms.
+  const ab = AB;
+  const od = OD;
   for (let i = 0; i < SEGMENTS; i++) {
     // Acid–base state with the current saturation (estimated from the last PO2; first pass uses S = 0.75).
-    solveAcidBase(t, baseExcessMmolPerL, hbGPerDl, i === 0 ? 0.75 : so2, tempC, scratch);
+    ab[0] = t;
+    ab[1] = baseExcessMmolPerL;
+    ab[2] = hbGPerDl;
+    ab[3] = i === 0 ? 0.75 : so2;
+    ab[4] = tempC;
+    solveAb(scratch);
     const ph = scratch[0]!;
     const pco2 = scratch[1]!;
-    po2 = po2FromO2Content(c, hbGPerDl, tempC, ph, pco2);
+    od[1] = tempC;
+    od[2] = ph;
+    od[3] = pco2;
+    od[4] = hbGPerDl;
+    od[0] = c;
+    po2FromContent();
+    po2 = od[5]!;
     // O2: local capacitance β (mL O2 per mL blood per mmHg) by secant towards the gas PO2.
-    const cGas = o2ContentFromPo2(gasPo2, hbGPerDl, tempC, ph, pco2);
+    od[0] = gasPo2;
+    contentFromPo2();
+    const cGas = od[5]!;
     const dp = gasPo2 - po2;
     if (dp > 1e-9 || dp < -1e-9) {
       const beta = (cGas - c) / 100 / dp;
       c += (cGas - c) * (1 - Math.exp(-dO2 / (beta > 1e-9 ? beta : 1e-9)));
     }
-    po2 = po2FromO2Content(c, hbGPerDl, tempC, ph, pco2);
-    so2 = so2FromPo2(po2, tempC, ph, pco2);
+    od[0] = c;
+    po2FromContent();
+    po2 = od[5]!;
+    od[0] = po2;
+    so2FromPo2Reg();
+    so2 = od[5]!;
     // CO2: same exponential step on total CO2 with the secant capacitance towards the gas PCO2.
-    const tGas = tco2FromPco2(gasPco2, baseExcessMmolPerL, hbGPerDl, so2, tempC);
-    solveAcidBase(t, baseExcessMmolPerL, hbGPerDl, so2, tempC, scratch);
+    ab[0] = gasPco2;
+    ab[1] = baseExcessMmolPerL;
+    ab[2] = hbGPerDl;
+    ab[3] = so2;
+    ab[4] = tempC;
+    tco2FromPco2Reg();
+    const tGas = ab[5]!;
+    ab[0] = t;
+    solveAb(scratch);
     const dpc = gasPco2 - scratch[1]!;
     if (dpc > 1e-9 || dpc < -1e-9) {
       const betaC = ((tGas - t) * CO2_ML_PER_MMOL) / 1000 / dpc; // mL CO2 per mL blood per mmHg
       t += (tGas - t) * (1 - Math.exp(-dCO2 / (betaC > 1e-9 ? betaC : 1e-9)));
     }
   }
-  solveAcidBase(t, baseExcessMmolPerL, hbGPerDl, so2, tempC, scratch);
-  po2 = po2FromO2Content(c, hbGPerDl, tempC, scratch[0]!, scratch[1]!);
+  ab[0] = t;
+  ab[1] = baseExcessMmolPerL;
+  ab[2] = hbGPerDl;
+  ab[3] = so2;
+  ab[4] = tempC;
+  solveAb(scratch);
+  od[0] = c;
+  od[1] = tempC;
+  od[2] = scratch[0]!;
+  od[3] = scratch[1]!;
+  od[4] = hbGPerDl;
+  po2FromContent();
+  po2 = od[5]!;
   const flowing = bloodFlowMlPerS > 1e-9;
   out[EQ_O2_CONTENT] = c;
   out[EQ_TCO2] = t;
@@ -96,5 +184,7 @@ export function equilibrateBlood(
   out[EQ_PO2] = po2;
   out[EQ_PCO2] = scratch[1]!;
   out[EQ_PH] = scratch[0]!;
-  out[EQ_SO2] = so2FromPo2(po2, tempC, scratch[0]!, scratch[1]!);
+  od[0] = po2;
+  so2FromPo2Reg();
+  out[EQ_SO2] = od[5]!;
 }
