@@ -81,6 +81,17 @@ const ecmoDefs = [
   ["ecmo.co2Removal", "mL/min", "CO2 removed by the membrane lung"],
   ["patient.sao2RightRadial", "fraction", "upper-body (arch vessels, right radial) arterial O2 saturation"],
   ["patient.sao2Femoral", "fraction", "lower-body (femoral) arterial O2 saturation"],
+  [
+    "ecmo.returnLimbFlow",
+    "L/min",
+    "flow through the venous return limb of a VAV configuration (0 without one)",
+  ],
+  [
+    "ecmo.distalPerfusionFlow",
+    "mL/min",
+    "flow through the distal perfusion cannula to the leg (0 without one)",
+  ],
+  ["ecmo.drainageSealed", "count", "drainage ports sealed by a collapsed vein (chatter) at this instant"],
 ] as const;
 
 export const ECMO_SIGNALS: readonly SignalSpec[] = ecmoDefs.map(([name, unit, description]) => ({
