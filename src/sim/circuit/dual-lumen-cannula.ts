@@ -94,6 +94,13 @@ export const dualLumenCannulaSpecSchema = z
     drainageVessels: z.array(z.string().min(1)).min(1).max(2).default(["svc", "ivc"]),
     /** Compartment of the return port (the right atrium, jet toward the tricuspid valve). */
     returnVessel: z.string().min(1).default("rightAtrium"),
+    /**
+     * Share of the return jet that goes straight through the tricuspid valve into the right ventricle (0–0.9):
+     * the well-positioned cannula's aim. 0.5 by default [U: a model setting; lower it for a port turned toward the
+     * atrial wall or the IVC]. The lumped right atrium is well mixed, so without it the returned blood would mix
+     * with the venous return before reaching the ventricle.
+     */
+    jetToTricuspidFraction: z.number().min(0).max(0.9).default(0.5),
   })
   .strict();
 export type DualLumenCannulaSpec = z.input<typeof dualLumenCannulaSpecSchema>;
@@ -103,6 +110,7 @@ export interface DualLumenCannulaParams {
   readonly fr: number;
   readonly drainageVessels: readonly string[];
   readonly returnVessel: string;
+  readonly jetToTricuspidFraction: number;
   /** The drainage lumen (whole flow). */
   readonly drainage: CannulaParams;
   readonly return: CannulaParams;
@@ -128,6 +136,7 @@ export function buildDualLumenCannulaParams(
     fr: d.fr,
     drainageVessels: s.drainageVessels,
     returnVessel: s.returnVessel,
+    jetToTricuspidFraction: s.jetToTricuspidFraction,
     drainage: lumen(d.drainagePoints),
     return: lumen(d.returnPoints),
   };
@@ -140,4 +149,13 @@ export function buildDualLumenCannulaParams(
  */
 export function drainagePortParams(lumen: CannulaParams, ports: number): CannulaParams {
   return { ...lumen, aPerCp: lumen.aPerCp * ports, bBlood: lumen.bBlood * ports * ports };
+}
+
+/**
+ * The return lumen split into two parallel paths carrying `share` and 1 − share of the flow (the jet into the
+ * ventricle and the rest into the atrium): a' = a/share, b' = b/share² gives each path the lumen's drop at the
+ * total flow (exact when the two ends sit at equal pressures).
+ */
+export function returnShareParams(lumen: CannulaParams, share: number): CannulaParams {
+  return { ...lumen, aPerCp: lumen.aPerCp / share, bBlood: lumen.bBlood / (share * share) };
 }

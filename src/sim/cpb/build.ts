@@ -46,6 +46,7 @@ import {
   PORTS,
   type ReservoirParams,
   type RollerPumpParams,
+  returnShareParams,
   validateCircuit,
 } from "../circuit/index.ts";
 import type { CompartmentDef, ConnectorDef } from "../engine/network.ts";
@@ -78,7 +79,7 @@ export interface ExtraReturnPart {
   id: string;
   vessel: number;
   params: CannulaParams;
-  role: "return" | "distalPerfusion";
+  role: "return" | "distalPerfusion" | "jet";
   /** Branch tubing after the Y (mL, Poiseuille R per cP). */
   tubingRPerCp: number;
   tubingMl: number;
@@ -389,6 +390,7 @@ export function planCircuit(input: unknown): CircuitPlan {
   let returnFr = 0;
   let arterialTubing = { ml: 0, rPerCp: 0 };
   const extraReturns: ExtraReturnPart[] = [];
+  let jetPart: ExtraReturnPart | undefined;
   let filter: ArterialFilterParams | null = null;
   let filterPrimeMl = 0;
   if (oxygenatorC) {
@@ -433,7 +435,26 @@ export function planCircuit(input: unknown): CircuitPlan {
         });
       } else {
         const dl = buildDualLumenCannulaParams(params(ac));
-        resolved.push({ c: ac, leaf, vessel: dl.returnVessel, cp: dl.return, fr: dl.fr });
+        const jet = dl.jetToTricuspidFraction;
+        resolved.push({
+          c: ac,
+          leaf,
+          vessel: dl.returnVessel,
+          cp: returnShareParams(dl.return, 1 - jet),
+          fr: dl.fr,
+        });
+        if (jet > 0) {
+          // The jet aimed through the tricuspid valve: a parallel path of the same lumen into the right ventricle.
+          jetPart = {
+            id: `${ac.id}_jet`,
+            vessel: patientIndex("rightVentricle"),
+            params: returnShareParams(dl.return, jet),
+            role: "jet",
+            tubingRPerCp: 0,
+            tubingMl: 0,
+            clamp: 0,
+          };
+        }
         sites.push({
           index: indexOf(ac),
           field: "params.returnVessel",
@@ -483,6 +504,7 @@ export function planCircuit(input: unknown): CircuitPlan {
       }
     }
   }
+  if (jetPart) extraReturns.push(jetPart);
   problems.push(...checkEcmoConfiguration(desc, closed, sites));
   if (problems.length > 0 || !(reservoirC || closedPumpC) || !oxygenatorC || !pump || !arterial)
     throw new InputError(problems);
@@ -657,7 +679,13 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
     });
   }
   if (plan.tipDistanceCm !== null) {
-    conns.push({ name: "recirculationStream", from: "arterialLine", to: "venousLine", kind: "flow" });
+    // From the return vessel to the (first) drainage vessel: the streamed blood still passes both cannulae.
+    conns.push({
+      name: "recirculationStream",
+      from: vessel(plan.arterialCannula.vessel),
+      to: vessel(plan.venousCannulae[0]!.vessel),
+      kind: "flow",
+    });
   }
   return { comps, conns };
 }

@@ -16,7 +16,8 @@
  * of the return flow still in the unmixed jet at distance d falls as exp(−d/λ), with λ = L_mix/3 so that 95 % is
  * mixed at L_mix = 10.5 jet diameters (the middle of 9–12), the jet diameter being the return cannula's outer
  * diameter (Fr/3 mm). That fraction is what enters the drainage tip directly (`recirculationStream`, a flow from
- * the return line to the drainage line). 19 Fr: λ = 2.2 cm → 41 % at 2 cm, 10 % at 5 cm, 1 % at 10 cm.
+ * the return vessel to the drainage vessel, so that the streamed blood still passes both cannulae and the pump
+ * flow is what the circuit's resistances give). 19 Fr: λ = 2.2 cm → 41 % at 2 cm, 10 % at 5 cm, 1 % at 10 cm.
  */
 
 /** Cannula diameters over which the return jet mixes homogeneously (Lemétayer et al. 2021: 9–12). */
@@ -30,6 +31,6 @@ export function jetDecayLengthCm(fr: number): number {
 
 /** Fraction of the return flow that streams straight into a drainage tip `distanceCm` away. */
 export function streamingFraction(distanceCm: number, returnFr: number): number {
-  const d = distanceCm > 0 ? distanceCm : 0;
+  const d = Math.max(distanceCm, 0);
   return Math.exp(-d / jetDecayLengthCm(returnFr > 0 ? returnFr : 19));
 }
