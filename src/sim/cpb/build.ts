@@ -505,7 +505,8 @@ export function planCircuit(input: unknown): CircuitPlan {
     }
   }
   if (jetPart) extraReturns.push(jetPart);
-  problems.push(...checkEcmoConfiguration(desc, closed, sites));
+  // The configuration is checked on a resolved path (a broken path's problems come first, alone).
+  if (problems.length === 0) problems.push(...checkEcmoConfiguration(desc, closed, sites));
   if (problems.length > 0 || !(reservoirC || closedPumpC) || !oxygenatorC || !pump || !arterial)
     throw new InputError(problems);
 

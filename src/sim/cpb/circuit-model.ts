@@ -492,11 +492,13 @@ export class CircuitModel {
     const net = this.model.net;
     const moved = this.model.chem.lastMoved;
     const ex = this.plan.extraReturns;
+    const artOpen = clampOpenFraction(this.s[S_ARTERIAL_CLAMP]!) * clampOpenFraction(this.faults[2]!);
     for (let j = 0; j < ex.length; j++) {
       const kk = this.kExtra[j]!;
       const r = ex[j]!;
       net.R0[kk] = 1e-3 + r.tubingRPerCp * mu + cannulaChordResistance(r.params, moved[kk]! / dt, mu);
-      net.open[kk] = clampOpenFraction(this.extraClamp[j]!);
+      // The arterial-line clamp (and kink) is taken to sit on the common return line, before the Y.
+      net.open[kk] = clampOpenFraction(this.extraClamp[j]!) * artOpen;
     }
     if (this.kStream >= 0) {
       const q = moved[this.kArt]! / dt;
