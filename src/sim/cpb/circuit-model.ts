@@ -18,7 +18,7 @@ import * as HEART from "../patient/heart.ts";
 import * as LAYOUT from "../patient/layout.ts";
 import type { PatientModel } from "../patient/model.ts";
 import type { CircuitPlan } from "./build.ts";
-import { DRAINAGE_STATE_SLOTS, drainageOpenFraction } from "./ecmo-drainage.ts";
+import * as DRAIN from "./ecmo-drainage.ts";
 import { streamingFraction } from "./ecmo-recirculation.ts";
 import * as SIG from "./signals.ts";
 
@@ -89,6 +89,7 @@ const { DRUG_HEPARIN } = DRUGS_M;
 const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
 const { CS, ES } = SIG;
+const { DRAINAGE_STATE_SLOTS, drainageOpenFraction } = DRAIN;
 const N_CIRCUIT_SIGNALS = SIG.CIRCUIT_SIGNALS.length;
 const X = { ...LAYOUT };
 
@@ -485,8 +486,9 @@ export class CircuitModel {
   }
 
   /**
-   * ECMO return limbs behind a Y (VAV venous limb, distal perfusion cannula: branch tubing + cannula chord, own
-   * clamp) and the tip-distance stream (a fraction of the return flow straight into the drainage line).
+   * ECMO return limbs behind a Y (VAV venous limb, distal perfusion cannula, dual-lumen jet: branch tubing + cannula
+   * chord, own clamp) and the tip-distance stream (a fraction of the return flow from the return vessel straight to
+   * the drainage vessel; docs/models/ecmo.md).
    */
   private stepEcmoReturns(dt: number, mu: number): void {
     const net = this.model.net;
