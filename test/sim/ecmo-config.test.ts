@@ -7,6 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/errors.ts";
 import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
+import {
+  DRAINAGE_STATE_SLOTS,
+  drainageOpenFraction,
+  MAX_SEALED_S,
+  MIN_OPEN_S,
+  SEALED_OPEN_FRACTION,
+} from "../../src/sim/cpb/ecmo-drainage.ts";
 import { streamingFraction } from "../../src/sim/cpb/ecmo-recirculation.ts";
 import { createSimulation, type PatientSpec, patientFromPreset } from "../../src/sim/index.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
@@ -248,6 +255,31 @@ describe("drainage chatter (inlet pressure below the limit with a collapsing vei
     const sd = Math.sqrt(q.reduce((a, b) => a + (b - mean) ** 2, 0) / q.length);
     return { mean, sd, sealed: sealed / q.length };
   };
+
+  it("the seal: only with a vein below U and the inlet below the limit; lets go on refill or after MAX_SEALED_S", () => {
+    const st = new Float64Array(DRAINAGE_STATE_SLOTS);
+    const dt = 0.02;
+    st[1] = MIN_OPEN_S; // open long enough to seal
+    // Full vein: never seals, whatever the suction; open fraction 1.
+    expect(drainageOpenFraction(st, 0, 110, 100, -300, -100, dt)).toBe(1);
+    // Vein at 0.8 U but inlet above the limit: the smooth collapse (V/U)² = 0.64.
+    expect(drainageOpenFraction(st, 0, 80, 100, -90, -100, dt)).toBeCloseTo(0.64, 12);
+    // Below the limit: sealed.
+    expect(drainageOpenFraction(st, 0, 80, 100, -101, -100, dt)).toBe(SEALED_OPEN_FRACTION);
+    expect(st[0]).toBe(1);
+    // Refilled to 0.95 U: lets go (0.95² open) and cannot seal again for MIN_OPEN_S.
+    expect(drainageOpenFraction(st, 0, 95, 100, -300, -100, dt)).toBeCloseTo(0.9025, 12);
+    expect(drainageOpenFraction(st, 0, 80, 100, -300, -100, dt)).toBeCloseTo(0.64, 12);
+    for (let t = 0; t < MIN_OPEN_S; t += dt) drainageOpenFraction(st, 0, 80, 100, -300, -100, dt);
+    expect(st[0]).toBe(1);
+    // Never refilled: lets go after MAX_SEALED_S.
+    let steps = 0;
+    while (st[0] === 1 && steps < 1000) {
+      drainageOpenFraction(st, 0, 50, 100, -300, -100, dt);
+      steps++;
+    }
+    expect(steps * dt).toBeCloseTo(MAX_SEALED_S, 1);
+  });
 
   it("a bleed makes the flow oscillate (its SD rises from ~0 to > 0.3 L/min); volume resolves it", () => {
     const sim = run(C.vvFemoroJugular(), 4500, 120);
