@@ -262,6 +262,13 @@ export class PatientSimulation implements Simulation {
         });
       }
     }
+    if (a.type === "clamp.set" && !c.hasClamp(a.clamp)) {
+      throw new InputError({
+        field: "action.clamp",
+        allowed: "a line this circuit has (returnLimb / distalPerfusionLine need that limb behind a Y)",
+        received: JSON.stringify(a.clamp),
+      });
+    }
     // A closed (ECMO) circuit has no reservoir: nothing can be vented, sucked or vacuum-drained into it, and it has
     // no cardioplegia set (docs/models/ecmo.md).
     if (c.plan.closed && CPB_ONLY_ACTIONS.includes(a.type)) {

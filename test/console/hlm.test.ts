@@ -77,7 +77,12 @@ describe("HLM modules bind to the engine by name", () => {
   });
 
   it("reads the engine's enum choices: clamps, interlocks, faults", () => {
-    expect(engineActionChoices("clamp.set", "clamp")).toEqual(["venousLine", "arterialLine"]);
+    expect(engineActionChoices("clamp.set", "clamp")).toEqual([
+      "venousLine",
+      "arterialLine",
+      "returnLimb",
+      "distalPerfusionLine",
+    ]);
     expect(engineActionChoices("interlock.set", "interlock")).toEqual(["level", "bubble", "pressure"]);
     expect(engineActionChoices("fault.inject", "fault")).toContain("arterialLineKink");
     expect(engineActionChoices("cardioplegia.deliver", "route")).toEqual(["antegrade", "retrograde"]);

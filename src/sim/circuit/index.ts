@@ -11,6 +11,7 @@ export * from "./cannula-data.ts";
 export * from "./cardioplegia.ts";
 export * from "./centrifugal-pump.ts";
 export * from "./clamp.ts";
+export * from "./dual-lumen-cannula.ts";
 export * from "./haemoconcentrator.ts";
 export * from "./haemolysis.ts";
 export * from "./interlocks.ts";

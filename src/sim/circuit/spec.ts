@@ -28,6 +28,7 @@ import { buildCannulaParams, cannulaSpecSchema } from "./cannula.ts";
 import { buildCardioplegiaParams, cardioplegiaSpecSchema } from "./cardioplegia.ts";
 import { buildCentrifugalPumpParams, centrifugalPumpSpecSchema } from "./centrifugal-pump.ts";
 import { buildSamplingPortParams, samplingPortSpecSchema } from "./clamp.ts";
+import { buildDualLumenCannulaParams, dualLumenCannulaSpecSchema } from "./dual-lumen-cannula.ts";
 import { buildHaemoconcentratorParams, haemoconcentratorSpecSchema } from "./haemoconcentrator.ts";
 import { buildOxygenatorParams, oxygenatorSpecSchema } from "./oxygenator.ts";
 import { buildReservoirParams, reservoirSpecSchema } from "./reservoir.ts";
@@ -70,6 +71,8 @@ export const COMPONENT_TYPES = [
   "bloodMonitor",
   "clamp",
   "samplingPort",
+  "yConnector",
+  "dualLumenCannula",
 ] as const;
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 
@@ -106,9 +109,33 @@ export const PORTS: Readonly<Record<ComponentType, PortTable>> = {
   bloodMonitor: { ports: {}, at: true },
   clamp: { ports: {}, at: true },
   samplingPort: { ports: {}, at: true },
+  /** Y connector: one common port, two branches (a split return line, two drainage cannulae on one line). */
+  yConnector: { ports: { common: true, branch1: true, branch2: true } },
+  dualLumenCannula: { ports: { drainage: true, return: true } },
 };
 
 const clampSpecSchema = z.object({ occlusion: z.number().min(0).max(1).default(0) }).strict();
+/** A Y connector's own volume, mL (a 3/8" × 3/8" × 3/8" polycarbonate Y holds a few mL [U]). */
+const yConnectorSpecSchema = z.object({ primeMl: z.number().min(0).max(50).default(3) }).strict();
+
+/** Roles a cannula may carry on a closed (ECMO) circuit; checked against where it sits on the path (build.ts). */
+export const CANNULA_ROLES = ["drainage", "return", "distalPerfusion"] as const;
+
+/**
+ * ECMO configurations, named by mode and cannulation sites as in the ELSO nomenclature (Conrad SA et al., "The
+ * Extracorporeal Life Support Organization Maastricht Treaty for Nomenclature in Extracorporeal Life Support",
+ * Am J Respir Crit Care Med 2018;198:447–451: drainage before the dash, return after; "dl" a dual-lumen cannula).
+ * Each is checked against the cannulae's vessels and roles when the circuit is built (src/sim/cpb/ecmo-config.ts).
+ */
+export const ECMO_CONFIGURATIONS = [
+  "VA-femoral", // V-A peripheral, femoral vein → femoral artery
+  "VA-central", // V-A central, right atrium → ascending aorta
+  "VA-neck", // V-A cervical (neonatal): right internal jugular → right common carotid (arch)
+  "VV-femoro-jugular", // V-V, femoral vein (IVC) → internal jugular (SVC/RA)
+  "VV-dual-lumen", // dlV-V, bicaval dual-lumen cannula (SVC+IVC drainage, RA return)
+  "VAV", // V-VA hybrid: one drainage, return split between an artery and a vein
+] as const;
+export type EcmoConfiguration = (typeof ECMO_CONFIGURATIONS)[number];
 
 /** Param schema and builder (for cross-field checks) per type. */
 const PARAMS: Record<ComponentType, { schema: z.ZodType; build: (spec: unknown, root: string) => unknown }> =
@@ -129,6 +156,8 @@ const PARAMS: Record<ComponentType, { schema: z.ZodType; build: (spec: unknown, 
     bloodMonitor: { schema: bloodMonitorSpecSchema, build: buildBloodMonitorParams },
     clamp: { schema: clampSpecSchema, build: (s) => s },
     samplingPort: { schema: samplingPortSpecSchema, build: buildSamplingPortParams },
+    yConnector: { schema: yConnectorSpecSchema, build: (s) => s },
+    dualLumenCannula: { schema: dualLumenCannulaSpecSchema, build: buildDualLumenCannulaParams },
   };
 
 const REF = /^[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/;
@@ -165,6 +194,19 @@ export const circuitSchema = z
         tempC: z.number().min(10).max(40).optional(),
         /** Heparin added to the prime, U (commonly 2 500–10 000 U in an adult prime). */
         heparinU: z.number().min(0).max(50000).optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * ECMO configuration (closed circuits): its ELSO name, checked against the cannulae when built, and the
+     * distance between the drainage and return tips of a two-cannula VV configuration (cm): recirculation rises as
+     * the tips get closer (docs/models/ecmo.md). `inletPressureLimitMmHg`: below it a collapsing vein chatters.
+     */
+    configuration: z
+      .object({
+        name: z.enum(ECMO_CONFIGURATIONS),
+        tipDistanceCm: z.number().min(0).max(60).optional(),
+        inletPressureLimitMmHg: z.number().min(-400).max(-10).optional(),
       })
       .strict()
       .optional(),
@@ -379,6 +421,31 @@ export function validateCircuit(input: unknown, options: ValidateOptions = {}): 
           received: vessel === undefined ? "nothing" : JSON.stringify(vessel),
         });
       }
+    }
+    if (c.type === "dualLumenCannula" && compartments) {
+      const dv = p.drainageVessels as string[];
+      dv.forEach((v, j) => {
+        if (!compartments.has(v))
+          problems.push({
+            field: `circuit.components[${i}].params.drainageVessels[${j}]`,
+            allowed: `a patient compartment: one of ${compartmentList}`,
+            received: JSON.stringify(v),
+          });
+      });
+      if (!compartments.has(p.returnVessel as string))
+        problems.push({
+          field: `circuit.components[${i}].params.returnVessel`,
+          allowed: `a patient compartment: one of ${compartmentList}`,
+          received: JSON.stringify(p.returnVessel),
+        });
+    }
+    if ((c.type === "cannula" || c.type === "dualLumenCannula") && c.role !== undefined) {
+      if (!(CANNULA_ROLES as readonly string[]).includes(c.role))
+        problems.push({
+          field: `circuit.components[${i}].role`,
+          allowed: `a cannula role: one of ${CANNULA_ROLES.join(", ")}`,
+          received: JSON.stringify(c.role),
+        });
     }
     if (c.type === "oxygenator" && planned !== undefined) {
       const max = p.maxFlowLPerMin as number;

@@ -26,6 +26,7 @@ import {
   buildCannulaParams,
   buildCardioplegiaParams,
   buildCentrifugalPumpParams,
+  buildDualLumenCannulaParams,
   buildHaemoconcentratorParams,
   buildLevelSensorParams,
   buildOxygenatorParams,
@@ -38,16 +39,19 @@ import {
   type CentrifugalPumpParams,
   type CircuitDescription,
   type ComponentDescription,
+  drainagePortParams,
   type HaemoconcentratorParams,
   type LevelSensorParams,
   type OxygenatorParams,
   PORTS,
   type ReservoirParams,
   type RollerPumpParams,
+  returnShareParams,
   validateCircuit,
 } from "../circuit/index.ts";
 import type { CompartmentDef, ConnectorDef } from "../engine/network.ts";
 import { COMPARTMENT_NAMES } from "../patient/layout.ts";
+import { ARTERIAL_VESSELS, type CannulaSite, checkEcmoConfiguration } from "./ecmo-config.ts";
 
 /**
  * Compliance of circuit tubing and housings, mL/mmHg per mL of volume: 2.5e-4, i.e. ≈ 0.1 mL/mmHg for the ~430 mL
@@ -58,6 +62,7 @@ export const CIRCUIT_COMPLIANCE_PER_ML = 2.5e-4;
 
 const VENOUS_TYPES = new Set(["venousSingleStage", "venousTwoStage", "bicaval", "femoralVenous"]);
 const ARTERIAL_TYPES = new Set(["arterial", "femoralArterial"]);
+const ARTERIAL_VESSEL_SET = new Set<string>(ARTERIAL_VESSELS);
 
 export interface VenousCannulaPart {
   id: string;
@@ -65,11 +70,38 @@ export interface VenousCannulaPart {
   params: CannulaParams;
 }
 
+/**
+ * A further return cannula behind a Y on the return line (closed circuits): the venous limb of a VAV configuration,
+ * or a distal perfusion cannula to the cannulated leg. Its connector runs from the return line to its vessel through
+ * its own branch tubing and cannula.
+ */
+export interface ExtraReturnPart {
+  id: string;
+  vessel: number;
+  params: CannulaParams;
+  role: "return" | "distalPerfusion" | "jet";
+  /** Branch tubing after the Y (mL, Poiseuille R per cP). */
+  tubingRPerCp: number;
+  tubingMl: number;
+  /** Initial clamp on the branch (0–1). */
+  clamp: number;
+}
+
 /** Everything the runtime needs, resolved from the description. */
 export interface CircuitPlan {
   description: CircuitDescription;
   venousCannulae: VenousCannulaPart[];
   arterialCannula: { id: string; vessel: number; params: CannulaParams };
+  /** Return cannulae behind a Y besides `arterialCannula` (VAV venous limb, distal perfusion). */
+  extraReturns: ExtraReturnPart[];
+  /** ELSO configuration name, when the description gives one (closed circuits). */
+  configuration: string | null;
+  /** Distance between the drainage and return tips (cm), VV two-cannula configurations; null when not given. */
+  tipDistanceCm: number | null;
+  /** French size of the (primary) return cannula: the jet's diameter in the recirculation model. */
+  returnFr: number;
+  /** Pump-inlet pressure below which a collapsing drained vein chatters (mmHg). */
+  inletPressureLimitMmHg: number;
   venousTubingRPerCp: number;
   venousTubingMl: number;
   /**
@@ -164,6 +196,12 @@ export function planCircuit(input: unknown): CircuitPlan {
       const [cid, port] = ref.split(".") as [string, string];
       const c = byId.get(cid);
       if (!c) return { tubing, others, end: null };
+      // Upstream through a Y (two drainage limbs joining): from a branch on to whatever the common port feeds.
+      if (c.type === "yConnector" && port !== "common") {
+        others.push(c);
+        ref = link.get(`${cid}.common`) ?? null;
+        continue;
+      }
       if (c.type !== "tubing" && c.type !== "arterialFilter") return { tubing, others, end: ref };
       (c.type === "tubing" ? tubing : others).push(c);
       const t = PORTS[c.type];
@@ -196,10 +234,37 @@ export function planCircuit(input: unknown): CircuitPlan {
     : reservoirC
       ? `${reservoirC.id}.venousIn`
       : null;
-  // The return cannula is the one the oxygenator outlet reaches; in a closed circuit it may sit in a vein (VV).
-  const returnEnd = oxygenatorC ? walk(`${oxygenatorC.id}.bloodOut`).end : null;
-  const returnId = returnEnd?.endsWith(".connector") ? returnEnd.split(".")[0] : undefined;
   const params = (c: ComponentDescription) => c.params ?? {};
+  /**
+   * The return side: the oxygenator outlet → filter/tubing → a cannula, or → a Y whose branches each lead to a
+   * cannula (VAV, distal perfusion). Each leaf: the end reached and the tubing after the last Y.
+   */
+  type ReturnLeaf = { end: string | null; tubing: ComponentDescription[]; yMl: number };
+  const returnCommon: Walk = oxygenatorC
+    ? walk(`${oxygenatorC.id}.bloodOut`)
+    : { tubing: [], others: [], end: null };
+  const leaves: ReturnLeaf[] = [];
+  const fork = (end: string | null, tubing: ComponentDescription[], depth: number, yMl: number) => {
+    const y = end?.endsWith(".common") ? byId.get(end.split(".")[0]!) : undefined;
+    if (y?.type === "yConnector" && depth < 4) {
+      const ml = yMl + ((params(y) as { primeMl?: number }).primeMl ?? 3);
+      for (const b of ["branch1", "branch2"]) {
+        const w = walk(`${y.id}.${b}`);
+        fork(w.end, [...tubing, ...w.tubing], depth + 1, b === "branch1" ? ml : 0);
+      }
+    } else leaves.push({ end, tubing, yMl });
+  };
+  fork(returnCommon.end, [], 0, 0);
+  const leafComponent = (l: ReturnLeaf) => {
+    if (!l.end) return undefined;
+    const [cid, port] = l.end.split(".") as [string, string];
+    const c = byId.get(cid);
+    return (c?.type === "cannula" && port === "connector") ||
+      (c?.type === "dualLumenCannula" && port === "return")
+      ? c
+      : undefined;
+  };
+  const returnIds = new Set(leaves.map((l) => leafComponent(l)?.id).filter((x) => x !== undefined));
   const sumTubing = (list: ComponentDescription[]) => {
     let ml = 0;
     let rPerCp = 0;
@@ -215,9 +280,50 @@ export function planCircuit(input: unknown): CircuitPlan {
   const venousCannulae: VenousCannulaPart[] = [];
   let venousTubing = { ml: 0, rPerCp: 0 };
   const cannulae = of("cannula");
+  const sites: CannulaSite[] = [];
+  const indexOf = (c: ComponentDescription) => desc.components.indexOf(c);
+  for (const c of of("dualLumenCannula")) {
+    // Bicaval dual-lumen cannula: its drainage lumen feeds the pump; each drainage vessel gets a port connector.
+    const dl = buildDualLumenCannulaParams(params(c));
+    const w = walk(`${c.id}.drainage`);
+    if (drainageEnd === null || w.end !== drainageEnd) {
+      problems.push({
+        field: `circuit.components[${indexOf(c)}].drainage`,
+        allowed: closed
+          ? "the drainage lumen connected through tubing to the centrifugal pump's inlet"
+          : "a dual-lumen cannula only on a closed (ECMO) circuit",
+        received: w.end ?? "an open end",
+      });
+      continue;
+    }
+    const t = sumTubing(w.tubing);
+    if (t.ml > venousTubing.ml) venousTubing = t;
+    dl.drainageVessels.forEach((v, j) => {
+      venousCannulae.push({
+        id: `${c.id}_${v}`,
+        vessel: patientIndex(v),
+        params: drainagePortParams(dl.drainage, dl.drainageVessels.length),
+      });
+      sites.push({
+        index: indexOf(c),
+        field: `params.drainageVessels[${j}]`,
+        vessel: v,
+        kind: "drainage",
+        dualLumen: true,
+      });
+    });
+  }
   for (const c of cannulae) {
     const p = params(c) as { type: string; vessel?: string };
-    if (c.id === returnId) continue;
+    if (returnIds.has(c.id)) continue;
+    if (c.role === "return" || c.role === "distalPerfusion") {
+      problems.push({
+        field: `circuit.components[${indexOf(c)}].role`,
+        allowed: "a role that matches the cannula's place: it is not reached from the oxygenator outlet",
+        received: JSON.stringify(c.role),
+      });
+      continue;
+    }
     if (!VENOUS_TYPES.has(p.type) && !(closed && !ARTERIAL_TYPES.has(p.type))) continue;
     const w = walk(`${c.id}.connector`);
     if (drainageEnd === null || w.end !== drainageEnd) {
@@ -234,6 +340,13 @@ export function planCircuit(input: unknown): CircuitPlan {
     // Two venous cannulae joined by a Y share the line: the longest stretch is taken as the common line.
     if (t.ml > venousTubing.ml) venousTubing = t;
     venousCannulae.push({ id: c.id, vessel: patientIndex(p.vessel!), params: buildCannulaParams(p) });
+    sites.push({
+      index: indexOf(c),
+      field: "params.vessel",
+      vessel: p.vessel!,
+      kind: "drainage",
+      dualLumen: false,
+    });
   }
   if (venousCannulae.length === 0 && problems.length === 0) {
     problems.push({ field: "circuit.components", allowed: "at least one venous cannula", received: "none" });
@@ -268,33 +381,132 @@ export function planCircuit(input: unknown): CircuitPlan {
       } else pumpSideMl += sumTubing(w2.tubing).ml;
     }
   }
-  // Arterial side: oxygenator outlet → filter/tubing → arterial cannula.
+  // Return side: oxygenator outlet → filter/tubing → return cannula(e). With a Y, the primary return (network
+  // connector `arterialCannula`) is the arterial one (VAV) or the one that is not a distal perfusion cannula; the
+  // others are extra connectors from the return line. The tubing before the Y is counted with the primary branch
+  // (a simplification: the extra branches do not feel the common line's drop, docs/models/ecmo.md).
   let arterial: CircuitPlan["arterialCannula"] | undefined;
+  let arterialLineIds: string[] = [];
+  let returnFr = 0;
   let arterialTubing = { ml: 0, rPerCp: 0 };
+  const extraReturns: ExtraReturnPart[] = [];
+  let jetPart: ExtraReturnPart | undefined;
   let filter: ArterialFilterParams | null = null;
   let filterPrimeMl = 0;
   if (oxygenatorC) {
-    const w = walk(`${oxygenatorC.id}.bloodOut`);
-    const ac = w.end ? byId.get(w.end.split(".")[0]!) : undefined;
-    const ap = ac?.type === "cannula" ? (params(ac) as { type: string; vessel?: string }) : undefined;
-    if (!ac || !ap || !(closed || ARTERIAL_TYPES.has(ap.type))) {
-      problems.push({
-        field: `circuit.components[${desc.components.indexOf(oxygenatorC)}].outlet`,
-        allowed: closed
-          ? "connected (through filter/tubing) to a return cannula"
-          : "connected (through filter/tubing) to an arterial cannula",
-        received: w.end ?? "an open end",
-      });
-    } else {
-      arterialTubing = sumTubing(w.tubing);
-      const f = w.others.find((c) => c.type === "arterialFilter");
+    const resolved: {
+      c: ComponentDescription;
+      leaf: ReturnLeaf;
+      vessel: string;
+      cp: CannulaParams;
+      fr: number;
+    }[] = [];
+    for (const leaf of leaves) {
+      const ac = leafComponent(leaf);
+      const ap =
+        ac?.type === "cannula" ? (params(ac) as { type: string; vessel?: string; fr: number }) : undefined;
+      if (!ac || (ap && !(closed || ARTERIAL_TYPES.has(ap.type)))) {
+        problems.push({
+          field: `circuit.components[${indexOf(oxygenatorC)}].outlet`,
+          allowed: closed
+            ? "connected (through filter/tubing, or a Y) to a return cannula"
+            : "connected (through filter/tubing) to an arterial cannula",
+          received: leaf.end ?? "an open end",
+        });
+        continue;
+      }
+      if (ac.role === "drainage") {
+        problems.push({
+          field: `circuit.components[${indexOf(ac)}].role`,
+          allowed:
+            "a role that matches the cannula's place: it is reached from the oxygenator outlet (return)",
+          received: '"drainage"',
+        });
+        continue;
+      }
+      if (ap) {
+        resolved.push({ c: ac, leaf, vessel: ap.vessel!, cp: buildCannulaParams(ap), fr: ap.fr });
+        sites.push({
+          index: indexOf(ac),
+          field: "params.vessel",
+          vessel: ap.vessel!,
+          kind: ac.role === "distalPerfusion" ? "distalPerfusion" : "return",
+          dualLumen: false,
+        });
+      } else {
+        const dl = buildDualLumenCannulaParams(params(ac));
+        const jet = dl.jetToTricuspidFraction;
+        resolved.push({
+          c: ac,
+          leaf,
+          vessel: dl.returnVessel,
+          cp: returnShareParams(dl.return, 1 - jet),
+          fr: dl.fr,
+        });
+        if (jet > 0) {
+          // The jet aimed through the tricuspid valve: a parallel path of the same lumen into the right ventricle.
+          jetPart = {
+            id: `${ac.id}_jet`,
+            vessel: patientIndex("rightVentricle"),
+            params: returnShareParams(dl.return, jet),
+            role: "jet",
+            tubingRPerCp: 0,
+            tubingMl: 0,
+            clamp: 0,
+          };
+        }
+        sites.push({
+          index: indexOf(ac),
+          field: "params.returnVessel",
+          vessel: dl.returnVessel,
+          kind: "return",
+          dualLumen: true,
+        });
+      }
+    }
+    if (resolved.length > 0 && problems.length === 0) {
+      const arterialVessel = (v: string) => ARTERIAL_VESSEL_SET.has(v);
+      const primary =
+        resolved.find((r) => r.c.role !== "distalPerfusion" && arterialVessel(r.vessel)) ??
+        resolved.find((r) => r.c.role !== "distalPerfusion") ??
+        resolved[0]!;
+      const common = sumTubing(returnCommon.tubing);
+      const own = sumTubing(primary.leaf.tubing);
+      arterialTubing = { ml: common.ml + own.ml, rPerCp: common.rPerCp + own.rPerCp };
+      const f = returnCommon.others.find((c) => c.type === "arterialFilter");
       if (f) {
         filter = buildArterialFilterParams(params(f));
         filterPrimeMl = (params(f) as { primeMl?: number }).primeMl ?? 0;
       }
-      arterial = { id: ac.id, vessel: patientIndex(ap.vessel!), params: buildCannulaParams(ap) };
+      arterial = { id: primary.c.id, vessel: patientIndex(primary.vessel), params: primary.cp };
+      returnFr = primary.fr;
+      arterialLineIds = [...returnCommon.tubing, ...primary.leaf.tubing].map((x) => x.id);
+      for (const r of resolved) {
+        arterialTubing.ml += r.leaf.yMl;
+        if (r === primary) continue;
+        const t = sumTubing(r.leaf.tubing);
+        arterialTubing.ml += t.ml;
+        const clampC = desc.components.find(
+          (c) =>
+            c.type === "clamp" &&
+            c.at !== undefined &&
+            [r.c.id, ...r.leaf.tubing.map((x) => x.id)].includes(c.at.split(".")[0]!),
+        );
+        extraReturns.push({
+          id: r.c.id,
+          vessel: patientIndex(r.vessel),
+          params: r.cp,
+          role: r.c.role === "distalPerfusion" ? "distalPerfusion" : "return",
+          tubingRPerCp: t.rPerCp,
+          tubingMl: t.ml,
+          clamp: clampC ? ((clampC.params as { occlusion?: number })?.occlusion ?? 0) : 0,
+        });
+      }
     }
   }
+  if (jetPart) extraReturns.push(jetPart);
+  // The configuration is checked on a resolved path (a broken path's problems come first, alone).
+  if (problems.length === 0) problems.push(...checkEcmoConfiguration(desc, closed, sites));
   if (problems.length > 0 || !(reservoirC || closedPumpC) || !oxygenatorC || !pump || !arterial)
     throw new InputError(problems);
 
@@ -321,12 +533,7 @@ export function planCircuit(input: unknown): CircuitPlan {
     const w = walk(`${id}.outlet`);
     return drainageEnd !== null && w.end === drainageEnd;
   });
-  const arterialNames = of("tubing")
-    .map((t) => t.id)
-    .filter((id) => {
-      const w = walk(`${id}.outlet`);
-      return w.end === `${arterial.id}.connector`;
-    });
+  const arterialNames = [...arterialLineIds, arterial.id];
   const occ = (c: ComponentDescription | undefined) =>
     c ? ((c.params as { occlusion?: number })?.occlusion ?? 0) : 0;
   const prime = desc.prime ?? {};
@@ -364,6 +571,13 @@ export function planCircuit(input: unknown): CircuitPlan {
     primeHeparinU: prime.heparinU ?? 0,
     venousClamp: occ(clampAt(venousNames)),
     arterialClamp: occ(clampAt(arterialNames)),
+    extraReturns,
+    configuration: desc.configuration?.name ?? null,
+    tipDistanceCm: desc.configuration?.tipDistanceCm ?? null,
+    returnFr,
+    // Adult closed circuits: −100 mmHg, the "critical" drainage suction level (Robak et al., ASAIO J, in vivo suction
+    // pressures of VV-ECMO drainage cannulae: ~−100 mmHg; Ann Thorac Surg 1997;63:1333: haemolysis at −100 mmHg).
+    inletPressureLimitMmHg: desc.configuration?.inletPressureLimitMmHg ?? -100,
   };
 }
 
@@ -454,5 +668,25 @@ export function circuitNetworkParts(plan: CircuitPlan): { comps: CompartmentDef[
   conns.push({ name: "vent", from: vessel(plan.ventFrom), to: res, kind: "flow" });
   conns.push({ name: "haemoconcentrator", from: "oxygenator", to: null, kind: "flow" });
   conns.push({ name: "sampling", from: "arterialLine", to: null, kind: "flow" });
+  // Closed circuits only, after every CPB connector (their ids do not move): the further return limbs behind a Y
+  // and, with a VV tip distance, the part of the return jet that streams straight into the drainage cannula.
+  for (const r of plan.extraReturns) {
+    conns.push({
+      name: `returnCannula_${r.id}`,
+      from: "arterialLine",
+      to: vessel(r.vessel),
+      kind: "resistor",
+      resistance: 1,
+    });
+  }
+  if (plan.tipDistanceCm !== null) {
+    // From the return vessel to the (first) drainage vessel: the streamed blood still passes both cannulae.
+    conns.push({
+      name: "recirculationStream",
+      from: vessel(plan.arterialCannula.vessel),
+      to: vessel(plan.venousCannulae[0]!.vessel),
+      kind: "flow",
+    });
+  }
   return { comps, conns };
 }

@@ -21,6 +21,8 @@ import * as HEART from "../patient/heart.ts";
 import * as LAYOUT from "../patient/layout.ts";
 import type { PatientModel } from "../patient/model.ts";
 import type { CircuitPlan } from "./build.ts";
+import * as DRAIN from "./ecmo-drainage.ts";
+import { streamingFraction } from "./ecmo-recirculation.ts";
 import * as LONG from "./long-run.ts";
 import * as SIG from "./signals.ts";
 
@@ -93,6 +95,7 @@ const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } 
 const { C_POTASSIUM, SP_GLUCOSE, SP_POTASSIUM } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
 const { CS, ES } = SIG;
+const { DRAINAGE_STATE_SLOTS, drainageOpenFraction } = DRAIN;
 const N_CIRCUIT_SIGNALS = SIG.CIRCUIT_SIGNALS.length;
 const X = { ...LAYOUT };
 
@@ -136,7 +139,8 @@ export const FAULTS = [
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 export const INTERLOCKS = ["level", "bubble", "pressure"] as const;
-export const CLAMPS = ["venousLine", "arterialLine"] as const;
+/** `returnLimb`: the VAV venous return limb; `distalPerfusionLine`: the distal perfusion cannula's line (ECMO). */
+export const CLAMPS = ["venousLine", "arterialLine", "returnLimb", "distalPerfusionLine"] as const;
 
 // Run-time state (Float64Array `s`).
 const S_RPM_SET = 0; // operator speed, 1/min
@@ -206,6 +210,14 @@ export class CircuitModel {
   readonly kVent: number;
   readonly kHc: number;
   readonly kSample: number;
+  /** ECMO: further return limbs behind a Y (plan.extraReturns), the tip-distance stream (−1 if none). */
+  readonly kExtra: Int32Array;
+  readonly kStream: number;
+  /** ECMO: streamed fraction of the return flow (tip distance), and the drainage ports' chatter state. */
+  readonly streamFraction: number;
+  readonly drainage: Float64Array;
+  readonly extraClamp: Float64Array;
+  private lastDt = 0.02;
   readonly s = new Float64Array(S_SIZE);
   readonly ox = createOxygenatorState(0.6, 2.5, 760, 37);
   readonly oxOut = new Float64Array(OX_OUT_SIZE);
@@ -249,6 +261,12 @@ export class CircuitModel {
     this.kVent = k++;
     this.kHc = k++;
     this.kSample = k++;
+    this.kExtra = Int32Array.from(plan.extraReturns.map(() => k++));
+    this.kStream = plan.tipDistanceCm !== null ? k++ : -1;
+    this.streamFraction =
+      plan.tipDistanceCm !== null ? streamingFraction(plan.tipDistanceCm, plan.returnFr) : 0;
+    this.drainage = new Float64Array(nv * DRAINAGE_STATE_SLOTS);
+    this.extraClamp = Float64Array.from(plan.extraReturns.map((r) => r.clamp));
     this.cardioplegia = plan.cardioplegia ?? buildCardioplegiaParams({ solution: "buckbergInduction" });
     this.settings = createInterlockSettings({
       levelAlarmMl: plan.levelSensor.alarmLevelMl,
@@ -431,8 +449,21 @@ export class CircuitModel {
       // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
       // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
       // fill was tried and chattered between 20 ms slow steps).
-      net.open[kk] = plan.closed ? venOpen * this.collapseOpenFraction(vc[j]!.vessel) : venOpen;
+      net.open[kk] = plan.closed
+        ? venOpen *
+          drainageOpenFraction(
+            this.drainage,
+            j,
+            V[vc[j]!.vessel]!,
+            net.U[vc[j]!.vessel]!,
+            P[this.cRES]!,
+            plan.inletPressureLimitMmHg,
+            dt,
+          )
+        : venOpen;
     }
+    if (plan.closed) this.stepEcmoReturns(dt, mu);
+    this.lastDt = dt;
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
     const res = plan.reservoir;
     if (res) {
@@ -501,17 +532,26 @@ export class CircuitModel {
   }
 
   /**
-   * Closed circuit: a drained vein emptied below its unstressed volume collapses onto the cannula (a Starling
-   * resistor). Its lumen area goes as V/U and Poiseuille conductance at fixed length as area², so the drainage
-   * connector's open fraction is (V/U)² below U [model assumption, docs/models/ecmo.md]. With the rigid pump inlet the
-   * centrifugal pump's suction then deepens and its flow falls to what reaches the vein: drainage insufficiency.
-   * Not used on CPB (the siphon into an open reservoir is limited by the network's donor limit, docs/models/cpb.md).
+   * ECMO return limbs behind a Y (VAV venous limb, distal perfusion cannula, dual-lumen jet: branch tubing + cannula
+   * chord, own clamp) and the tip-distance stream (a fraction of the return flow from the return vessel straight to
+   * the drainage vessel; docs/models/ecmo.md).
    */
-  private collapseOpenFraction(vessel: number): number {
+  private stepEcmoReturns(dt: number, mu: number): void {
     const net = this.model.net;
-    const u = net.U[vessel]!;
-    const x = u > 0 ? net.V[vessel]! / u : 1;
-    return x >= 1 ? 1 : x > 0 ? x * x : 0;
+    const moved = this.model.chem.lastMoved;
+    const ex = this.plan.extraReturns;
+    const artOpen = clampOpenFraction(this.s[S_ARTERIAL_CLAMP]!) * clampOpenFraction(this.faults[2]!);
+    for (let j = 0; j < ex.length; j++) {
+      const kk = this.kExtra[j]!;
+      const r = ex[j]!;
+      net.R0[kk] = 1e-3 + r.tubingRPerCp * mu + cannulaChordResistance(r.params, moved[kk]! / dt, mu);
+      // The arterial-line clamp (and kink) is taken to sit on the common return line, before the Y.
+      net.open[kk] = clampOpenFraction(this.extraClamp[j]!) * artOpen;
+    }
+    if (this.kStream >= 0) {
+      const q = moved[this.kArt]! / dt;
+      net.flowSet[this.kStream] = q > 0 ? this.streamFraction * q : 0;
+    }
   }
 
   private exchange(interval: number): void {
@@ -691,7 +731,21 @@ export class CircuitModel {
   }
 
   setClamp(clamp: (typeof CLAMPS)[number], occlusion: number): void {
+    if (clamp === "returnLimb" || clamp === "distalPerfusionLine") {
+      const role = clamp === "returnLimb" ? "return" : "distalPerfusion";
+      const ex = this.plan.extraReturns;
+      for (let j = 0; j < ex.length; j++) if (ex[j]!.role === role) this.extraClamp[j] = occlusion;
+      return;
+    }
     this.s[clamp === "venousLine" ? S_VENOUS_CLAMP : S_ARTERIAL_CLAMP] = occlusion;
+  }
+
+  /** Whether the circuit has the line a clamp action names (ECMO limbs exist only behind a Y). */
+  hasClamp(clamp: (typeof CLAMPS)[number]): boolean {
+    if (clamp === "returnLimb") return this.plan.extraReturns.some((r) => r.role === "return");
+    if (clamp === "distalPerfusionLine")
+      return this.plan.extraReturns.some((r) => r.role === "distalPerfusion");
+    return true;
   }
 
   setGas(fio2: number | undefined, sweep: number | undefined): void {
@@ -1015,9 +1069,27 @@ export class CircuitModel {
         return this.longRun[LR_DISCARDED_ML]!;
       case ES["ecmo.circuitChanges"]:
         return this.longRun[LR_CHANGES]!;
+      case ES["ecmo.returnLimbFlow"]:
+        return this.extraFlow("return") * 0.06;
+      case ES["ecmo.distalPerfusionFlow"]:
+        return this.extraFlow("distalPerfusion") * 60;
+      case ES["ecmo.drainageSealed"]: {
+        let n = 0;
+        for (let j = 0; j < this.kVenous.length; j++) if (this.drainage[j * DRAINAGE_STATE_SLOTS]! > 0.5) n++;
+        return n;
+      }
       default:
         return Number.NaN;
     }
+  }
+
+  /** Flow (mL/s, last slow step) through the extra return limbs of a role. */
+  private extraFlow(role: "return" | "distalPerfusion"): number {
+    const moved = this.model.chem.lastMoved;
+    const ex = this.plan.extraReturns;
+    let q = 0;
+    for (let j = 0; j < ex.length; j++) if (ex[j]!.role === role) q += moved[this.kExtra[j]!]!;
+    return q / this.lastDt;
   }
 
   /** Latched interlocks (for tests and the console): level, bubble. */

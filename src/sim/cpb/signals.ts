@@ -87,6 +87,17 @@ const ecmoDefs = [
   ["ecmo.haptoglobin", "mg/dL", "haptoglobin binding capacity left (mg Hb per dL plasma)"],
   ["ecmo.discardedVolume", "mL", "circuit contents discarded at circuit changes in total"],
   ["ecmo.circuitChanges", "count", "circuit changes done"],
+  [
+    "ecmo.returnLimbFlow",
+    "L/min",
+    "flow through the venous return limb of a VAV configuration (0 without one)",
+  ],
+  [
+    "ecmo.distalPerfusionFlow",
+    "mL/min",
+    "flow through the distal perfusion cannula to the leg (0 without one)",
+  ],
+  ["ecmo.drainageSealed", "count", "drainage ports sealed by a collapsed vein (chatter) at this instant"],
 ] as const;
 
 export const ECMO_SIGNALS: readonly SignalSpec[] = ecmoDefs.map(([name, unit, description]) => ({
