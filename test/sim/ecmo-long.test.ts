@@ -10,10 +10,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/errors.ts";
 import { loadScenario } from "../../src/io/scenario-files.ts";
 import vvCircuit from "../../src/sim/circuit/fixtures/adult-vv-ecmo.json" with { type: "json" };
-import {
-  freeHbGenerationMgPerDlPerH,
-  freeHbSteadyWithHaptoglobin,
-} from "../../src/sim/circuit/haemolysis.ts";
+import { freeHbGenerationMgPerDlPerH, HAEM_GEN } from "../../src/sim/circuit/haemolysis.ts";
 import { WEAR_BURDEN, WEAR_HEPARIN_CL_MAX_ML_PER_MIN } from "../../src/sim/circuit/oxygenator-wear.ts";
 import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
 import { actSeconds, DRUG_HEPARIN, DRUGS } from "../../src/sim/drugs/index.ts";
@@ -150,22 +147,35 @@ describe("haemolysis indicator on the running circuit", () => {
     sim.schedule({ t: sim.timeS, type: "bleeding.set", rateMlPerMin: 1000 });
     sim.schedule({ t: sim.timeS + 150, type: "bleeding.set", rateMlPerMin: 0 });
     sim.advance(155);
-    expect(read(sim, "ecmo.inletPressure")).toBeLessThan(-200);
+    // The drained vein collapses and the line chatters (docs/models/ecmo.md): the inlet swings, its troughs deep.
+    let trough = 0;
+    for (let i = 0; i < 50; i++) {
+      sim.advance(0.1);
+      trough = Math.min(trough, read(sim, "ecmo.inletPressure"));
+    }
+    expect(trough).toBeLessThan(-200);
     const f1 = read(sim, "ecmo.plasmaFreeHb");
-    // Generation on the circuit's own signals (pump shear, suction, clot; plasma of the network): ≈ 18 mg/dL/h at
-    // −240 mmHg, against ≈ 2.5 before the bleed.
+    // Generation on the circuit's own signals (pump shear, suction, clot; plasma of the network) at a trough:
+    // ≈ 18 mg/dL/h at −240 mmHg, against ≈ 2.5 before the bleed.
     const g = freeHbGenerationMgPerDlPerH(
       read(sim, "ecmo.rpm"),
       read(sim, "ecmo.flow"),
-      read(sim, "ecmo.inletPressure"),
+      trough,
       read(sim, "ecmo.clotBurden"),
       heparinAndPlasma(sim).plasmaMl,
     );
     expect(g).toBeGreaterThan(12);
-    sim.advance(1200);
-    // While haptoglobin lasts: F → G/k_b with k_b = ln2/20 min: F(20 min) = F_ss + (F1 − F_ss)·e^(−ln2) within 10 %.
-    const fss = freeHbSteadyWithHaptoglobin(g);
-    const expected = fss + (f1 - fss) * 0.5;
+    // While haptoglobin lasts, dF/dt = G(t) − k_b·F with k_b = ln2/20 min; the generation swings with the chatter, so
+    // the expected value integrates the model's own generation, sampled every second:
+    // F(T) = F1·e^(−k_b·T) + ∫ G(t)·e^(−k_b·(T − t)) dt, within 10 %.
+    const kb = Math.LN2 / (20 * 60);
+    const T = 1200;
+    let integral = 0;
+    for (let t = 1; t <= T; t++) {
+      sim.advance(1);
+      integral += (sim.model.circuit!.haem[HAEM_GEN]! / 3600) * Math.exp(-kb * (T - t));
+    }
+    const expected = f1 * Math.exp(-kb * T) + integral;
     expect(Math.abs(read(sim, "ecmo.plasmaFreeHb") - expected) / expected).toBeLessThan(0.1);
     expect(read(sim, "ecmo.plasmaFreeHb")).toBeGreaterThan(f0 + 3);
     // Haptoglobin pays for the complexes it clears (∫k_b·F dt ≈ 2 mg/dL over these 20 min): days from exhaustion.
