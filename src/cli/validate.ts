@@ -16,7 +16,7 @@ export function formatValidationTable(rows: readonly ValidationRow[]): string {
     r.unit,
     r.reference,
     formatNumber(r.model, 3),
-    Number.isFinite(r.deviation) ? (r.deviation * 100).toFixed(1) : "—",
+    formatDeviationPercent(r.deviation),
     r.verdict.toUpperCase(),
     r.source,
   ]);
@@ -37,6 +37,13 @@ export function formatValidationTable(rows: readonly ValidationRow[]): string {
   return lines.join("\n").trimStart();
 }
 
+/** Deviation in per cent, 0.1 % resolution; a small non-zero deviation keeps one significant digit (not "0.0"). */
+function formatDeviationPercent(d: number): string {
+  if (!Number.isFinite(d)) return "—";
+  const pct = d * 100;
+  return pct > 0 && pct < 0.05 ? pct.toPrecision(1) : pct.toFixed(1);
+}
+
 /** The table as Markdown (docs/validation.md is generated with `perfuse validate --markdown`). */
 export function formatValidationMarkdown(rows: readonly ValidationRow[]): string {
   const esc = (t: string) => t.replaceAll("|", "\\|");
@@ -53,7 +60,7 @@ export function formatValidationMarkdown(rows: readonly ValidationRow[]): string
         "|---|---|---|---|---|---|---|",
       );
     }
-    const dev = Number.isFinite(r.deviation) ? `${(r.deviation * 100).toFixed(1)} %` : "—";
+    const dev = Number.isFinite(r.deviation) ? `${formatDeviationPercent(r.deviation)} %` : "—";
     lines.push(
       `| ${esc(r.quantity)} | ${esc(r.unit)} | ${esc(r.reference)} | ${formatNumber(r.model, 3)} | ${dev} | ${r.verdict} | ${esc(r.source)} |`,
     );
