@@ -7,7 +7,16 @@
  * name is missing. No reservoir, VAVD, cardioplegia, suckers or vent: the engine refuses those on a closed circuit.
  */
 import { POTASSIUM_SIGNAL } from "../../../src/console/labs.ts";
-import { clampControl, faults, type HlmModule, heater, pumpHeld, pumpMaxRpm } from "../hlm/modules.ts";
+import {
+  clampControl,
+  faults,
+  type HlmModule,
+  heater,
+  interlockControls,
+  interlockReadouts,
+  pumpHeld,
+  pumpMaxRpm,
+} from "../hlm/modules.ts";
 
 /** The pump module's readouts and controls; the console draws it as the pump panel with the speed knob. */
 export const ecmoPump: HlmModule = {
@@ -149,37 +158,13 @@ const safety: HlmModule = {
   readouts: [
     pumpHeld,
     { id: "alarm-count", signal: "circuit.alarms", label: "Circuit alarms", unit: "", digits: 0 },
-    {
-      id: "il-bubble",
-      derived: (h) => (h.interlocks.bubble ? 1 : 0),
-      label: "Bubble stop",
-      unit: "",
-      digits: 0,
-      onOff: true,
-    },
-    {
-      id: "il-pressure",
-      derived: (h) => (h.interlocks.pressure ? 1 : 0),
-      label: "Pressure servo",
-      unit: "",
-      digits: 0,
-      onOff: true,
-    },
+    ...interlockReadouts(["bubble", "pressure"]),
     { id: "bubbles", signal: "circuit.bubbleCount", label: "Bubble detections", unit: "", digits: 0 },
     { id: "air-patient", signal: "circuit.airToPatient", label: "Air to patient", unit: "µL", digits: 0 },
   ],
   controls: [
-    {
-      id: "interlock",
-      action: "interlock.set",
-      label: "Set interlock",
-      choices: [
-        // No level interlock on a closed circuit (no reservoir).
-        { field: "interlock", label: "Interlock", exclude: ["level"] },
-        { field: "enabled", label: "State", boolean: true },
-      ],
-    },
-    { id: "interlock-reset", action: "interlock.reset", label: "Reset interlocks" },
+    // No level interlock on a closed circuit (no reservoir).
+    ...interlockControls(true),
   ],
 };
 

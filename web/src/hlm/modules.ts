@@ -398,52 +398,50 @@ export const pumpHeld: Readout = {
   high: 0.5,
 };
 
+const INTERLOCK_LABELS = { level: "Level stop", bubble: "Bubble stop", pressure: "Pressure servo" } as const;
+
+/** On/off readouts of the safety interlocks (HLM and ECMO consoles). */
+export function interlockReadouts(kinds: readonly (keyof typeof INTERLOCK_LABELS)[]): Readout[] {
+  return kinds.map((k) => ({
+    id: `il-${k}`,
+    derived: (h: HlmTracker) => (h.interlocks[k] ? 1 : 0),
+    label: INTERLOCK_LABELS[k],
+    unit: "",
+    digits: 0,
+    onOff: true,
+  }));
+}
+
+/** Set and reset the interlocks; a closed (ECMO) circuit has no reservoir, so no level interlock. */
+export function interlockControls(closedCircuit: boolean): ModuleControl[] {
+  return [
+    {
+      id: "interlock",
+      action: "interlock.set",
+      label: "Set interlock",
+      choices: [
+        closedCircuit
+          ? { field: "interlock", label: "Interlock", exclude: ["level"] }
+          : { field: "interlock", label: "Interlock" },
+        { field: "enabled", label: "State", boolean: true },
+      ],
+    },
+    { id: "interlock-reset", action: "interlock.reset", label: "Reset interlocks" },
+  ];
+}
+
 const safety: HlmModule = {
   id: "interlocks",
   title: "Safety and interlocks",
   readouts: [
     pumpHeld,
     { id: "alarm-count", signal: "circuit.alarms", label: "Active alarms", unit: "", digits: 0 },
-    {
-      id: "il-level",
-      derived: (h) => (h.interlocks.level ? 1 : 0),
-      label: "Level stop",
-      unit: "",
-      digits: 0,
-      onOff: true,
-    },
-    {
-      id: "il-bubble",
-      derived: (h) => (h.interlocks.bubble ? 1 : 0),
-      label: "Bubble stop",
-      unit: "",
-      digits: 0,
-      onOff: true,
-    },
-    {
-      id: "il-pressure",
-      derived: (h) => (h.interlocks.pressure ? 1 : 0),
-      label: "Pressure servo",
-      unit: "",
-      digits: 0,
-      onOff: true,
-    },
+    ...interlockReadouts(["level", "bubble", "pressure"]),
     { id: "bubbles", signal: "circuit.bubbleCount", label: "Bubble detections", unit: "", digits: 0 },
     { id: "air-patient", signal: "circuit.airToPatient", label: "Air to patient", unit: "µL", digits: 0 },
     { id: "air-trapped", signal: "circuit.airTrapped", label: "Air in filter", unit: "µL", digits: 0 },
   ],
-  controls: [
-    {
-      id: "interlock",
-      action: "interlock.set",
-      label: "Set interlock",
-      choices: [
-        { field: "interlock", label: "Interlock" },
-        { field: "enabled", label: "State", boolean: true },
-      ],
-    },
-    { id: "interlock-reset", action: "interlock.reset", label: "Reset interlocks" },
-  ],
+  controls: [...interlockControls(false)],
 };
 
 /** Instructor: inject and clear circuit faults (severity 0–100 %). */
