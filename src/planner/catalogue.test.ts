@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../common/errors.ts";
+import { problemsOf } from "../common/test-helpers.ts";
 import { loadDefaultCatalogue, loadPlannerData } from "../io/catalogue-files.ts";
 import { closeNames } from "./catalogue.ts";
 
@@ -13,15 +13,7 @@ function tmpFile(name: string, text: string): string {
   return file;
 }
 
-function problems(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems;
-  }
-  throw new Error("expected an InputError");
-}
+const problems = problemsOf;
 
 describe("device catalogue", () => {
   const c = loadDefaultCatalogue();

@@ -5,7 +5,7 @@
  * haemodilution mixing formula (§5, vectors 56–59) to 0.001.
  */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../common/errors.ts";
+import { problemsOf } from "../common/test-helpers.ts";
 import { loadPlannerData } from "../io/catalogue-files.ts";
 import { plan } from "./plan.ts";
 import { REFERENCE_PATIENTS } from "./reference-patients.ts";
@@ -32,15 +32,7 @@ const BANDS: [number, number][] = [
   [Infinity, 65],
 ];
 
-function problems(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems;
-  }
-  throw new Error("expected an InputError");
-}
+const problems = problemsOf;
 
 describe.each(REFERENCE_PATIENTS.map((p) => [p.label, p] as const))(
   "reference patient %s",

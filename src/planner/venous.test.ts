@@ -4,7 +4,7 @@
  * share of the venous return (Salim et al., Circulation 1995: SVC 49 % newborn, 55 % at 2.5 y, 35 % from 6.6 y).
  */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../common/errors.ts";
+import { problemsOf } from "../common/test-helpers.ts";
 import { loadPlannerData } from "../io/catalogue-files.ts";
 import { svcFlowFraction } from "./bicaval.ts";
 import { MMHG_PER_CM_BLOOD } from "./cannulae.ts";
@@ -18,15 +18,7 @@ const { catalogue, protocol } = loadPlannerData();
 const ref = (label: string) => REFERENCE_PATIENTS.find((p) => p.label === label)!;
 const venous = (p: ReturnType<typeof plan>) => p.cannulae.filter((c) => c.role === "venous");
 
-function problems(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems;
-  }
-  throw new Error("expected an InputError");
-}
+const problems = problemsOf;
 
 /** Hagen–Poiseuille by hand: ΔP = 8μLQ/(πr⁴), μ = 10^(1.138·Hct + 0.03699)·0.97^(T−37) mPa·s. */
 function poiseuilleMmHg(sizeIn: number, lengthCm: number, flowLPerMin: number, hct: number, tempC: number) {

@@ -1,7 +1,7 @@
 /** CPB: conservation over a full run, determinism, and every error path of circuits, actions and signals. */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/errors.ts";
-import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
+import { problemsOf } from "../../src/common/test-helpers.ts";
 import { createSimulation, patientFromPreset } from "../../src/sim/index.ts";
 import {
   ADULT,

@@ -4,22 +4,15 @@
  * (docs/models/engine.md) with the oxygenator wear model (docs/models/ecmo.md).
  */
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/io/scenario-files.ts";
 import { totalVolume } from "../../src/sim/engine/network.ts";
-import { createSimulation, type Simulation } from "../../src/sim/index.ts";
+import type { Simulation } from "../../src/sim/index.ts";
 import type { PatientModel } from "../../src/sim/patient/model.ts";
+import { scenarioSim } from "./cpb-helpers.ts";
 import { read } from "./helpers.ts";
 
 describe("72 h of VV ECMO in fast-forward", () => {
   it("conserves volume to 1e-9 while the clot burden and the oxygenator's pressure drop rise", () => {
-    const sc = loadScenario("adult-vv-ecmo");
-    const sim: Simulation = createSimulation({
-      patient: sc.patient,
-      seed: 1,
-      ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-      fastForward: true,
-    });
-    for (const a of sc.actions) sim.schedule(a);
+    const sim: Simulation = scenarioSim("adult-vv-ecmo", true);
     // Heparin 15 U/min from 30 min; maintenance crystalloid 100 mL/h, ordered once a day.
     sim.schedule({ t: 1800, type: "drug.infusion", drug: "heparin", ratePerMin: 15 });
     for (let d = 0; d < 3; d++) {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/errors.ts";
-import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
+import { problemsOf } from "../../src/common/test-helpers.ts";
 import {
   DRAINAGE_STATE_SLOTS,
   drainageOpenFraction,

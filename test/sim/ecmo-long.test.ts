@@ -8,16 +8,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/common/errors.ts";
-import { loadScenario } from "../../src/io/scenario-files.ts";
+import { problemsOf } from "../../src/common/test-helpers.ts";
 import vvCircuit from "../../src/sim/circuit/fixtures/adult-vv-ecmo.json" with { type: "json" };
 import { freeHbGenerationMgPerDlPerH, HAEM_GEN } from "../../src/sim/circuit/haemolysis.ts";
 import { WEAR_BURDEN, WEAR_HEPARIN_CL_MAX_ML_PER_MIN } from "../../src/sim/circuit/oxygenator-wear.ts";
-import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
 import { actSeconds, DRUG_HEPARIN, DRUGS } from "../../src/sim/drugs/index.ts";
 import { createSimulation, type PatientSpec, patientFromPreset } from "../../src/sim/index.ts";
 import { SP_DRUG0, SP_HB } from "../../src/sim/patient/chemistry.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
-import { cpbSim, meanOver, read } from "./cpb-helpers.ts";
+import { cpbSim, meanOver, read, scenarioSim } from "./cpb-helpers.ts";
 
 const ARDS: PatientSpec = { ...patientFromPreset("adult-male"), shuntFraction: 0.5 };
 const vvSim = (): PatientSimulation =>
@@ -250,13 +249,7 @@ describe("circuit change (ecmo.changeCircuit)", () => {
 
 describe("weaning trials on the shipped scenarios (docs/models/ecmo.md, Weaning)", () => {
   const run = (name: string, untilS: number) => {
-    const sc = loadScenario(name);
-    const sim = createSimulation({
-      patient: sc.patient,
-      seed: sc.seed ?? 1,
-      circuit: sc.circuit,
-    }) as PatientSimulation;
-    for (const a of sc.actions) sim.schedule(a);
+    const sim = scenarioSim(name);
     sim.advance(untilS);
     return sim;
   };

@@ -5,22 +5,11 @@
  * scenario.
  */
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/io/scenario-files.ts";
 import { createSimulation, patientFromPreset } from "../../src/sim/index.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
-import { meanOver, read } from "./cpb-helpers.ts";
+import { meanOver, read, scenarioSim } from "./cpb-helpers.ts";
 import * as C from "./ecmo-circuits.ts";
 
-function scenarioSim(name: string): PatientSimulation {
-  const sc = loadScenario(name);
-  const sim = createSimulation({
-    patient: sc.patient,
-    seed: sc.seed ?? 1,
-    circuit: sc.circuit,
-  }) as PatientSimulation;
-  for (const a of sc.actions) sim.schedule(a);
-  return sim;
-}
 const until = (sim: PatientSimulation, t: number) => sim.advance(t - sim.timeS);
 
 describe("adult-va-ecmo: Harlequin as the heart recovers with failing lungs", () => {

@@ -7,12 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { oxygenatorO2Transfer, recirculation } from "../../src/calc/ecmo.ts";
 import { InputError } from "../../src/common/errors.ts";
-import { loadScenario } from "../../src/io/scenario-files.ts";
+import { problemsOf } from "../../src/common/test-helpers.ts";
 import vvCircuit from "../../src/sim/circuit/fixtures/adult-vv-ecmo.json" with { type: "json" };
-import { problemsOf } from "../../src/sim/circuit/test-helpers.ts";
 import { createSimulation, type PatientSpec, patientFromPreset } from "../../src/sim/index.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
-import { clone, cpbSim, meanOver, read } from "./cpb-helpers.ts";
+import { clone, cpbSim, meanOver, read, scenarioSim } from "./cpb-helpers.ts";
 
 /** 80 kg adult with severe ARDS: half the pulmonary blood flow bypasses ventilated alveoli. */
 const ARDS: PatientSpec = { ...patientFromPreset("adult-male"), shuntFraction: 0.5 };
@@ -247,13 +246,7 @@ describe("closed circuit: actions and determinism", () => {
 
 describe("shipped ECMO scenarios", () => {
   const run = (name: string, untilS: number) => {
-    const sc = loadScenario(name);
-    const sim = createSimulation({
-      patient: sc.patient,
-      seed: sc.seed ?? 1,
-      circuit: sc.circuit,
-    }) as PatientSimulation;
-    for (const a of sc.actions) sim.schedule(a);
+    const sim = scenarioSim(name);
     sim.advance(untilS);
     return sim;
   };

@@ -4,28 +4,16 @@
  * gives, volume and species mass must be conserved exactly, and the run must stay deterministic.
  */
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/io/scenario-files.ts";
 import { totalVolume } from "../../src/sim/engine/network.ts";
 import { createSimulation, patientFromPreset, type Simulation } from "../../src/sim/index.ts";
 import { SP_HB } from "../../src/sim/patient/chemistry.ts";
 import type { PatientModel } from "../../src/sim/patient/model.ts";
 import { expectInputError } from "../helpers/input-error.ts";
+import { scenarioSim } from "./cpb-helpers.ts";
 import { read } from "./helpers.ts";
 
 function modelOf(sim: Simulation): PatientModel {
   return (sim as unknown as { model: PatientModel }).model;
-}
-
-function scenarioSim(name: string, fastForward: boolean): Simulation {
-  const sc = loadScenario(name);
-  const sim = createSimulation({
-    patient: sc.patient,
-    seed: sc.seed ?? 1,
-    ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-    fastForward,
-  });
-  for (const a of sc.actions) sim.schedule(a);
-  return sim;
 }
 
 /** Signals of the slow physiology at the end of `seconds` of the scenario, full model and fast-forward. */

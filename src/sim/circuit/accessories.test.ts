@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../common/test-helpers.ts";
 import {
   airCarriedUl,
   bubbleDetected,
@@ -25,7 +26,6 @@ import {
   levelSensorState,
   stepReadout,
 } from "./sensors.ts";
-import { problemsOf } from "./test-helpers.ts";
 
 describe("air, filter and bubble detector", () => {
   const filter = buildArterialFilterParams({ poreSizeUm: 40, captureFraction: 0.9 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../common/test-helpers.ts";
 import {
   buildCannulaParams,
   cannulaChordResistance,
@@ -8,7 +9,6 @@ import {
   fitQuadraticThroughOrigin,
 } from "./cannula.ts";
 import { CANNULA_DATA } from "./cannula-data.ts";
-import { problemsOf } from "./test-helpers.ts";
 import { WATER_VISCOSITY_CP_20C } from "./units.ts";
 
 const byModel = (model: string, type = CANNULA_DATA[model]!.type, fr = CANNULA_DATA[model]!.fr) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../common/test-helpers.ts";
 import {
   buildCardioplegiaParams,
   cardioplegiaBloodMl,
@@ -10,7 +11,6 @@ import {
   MYO_K_MMOL_PER_L,
   stepMyocardialPotassium,
 } from "./cardioplegia.ts";
-import { problemsOf } from "./test-helpers.ts";
 
 describe("cardioplegia mixture", () => {
   it("[63] del Nido 1000 mL at 1:4 → 200 mL blood, 800 crystalloid; [65] 4:1 → 800 blood, 200 crystalloid", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../common/test-helpers.ts";
 import { o2ContentFromPo2, so2FromPo2, solveAcidBase, tco2FromPco2 } from "../blood/index.ts";
 import { fickO2TransferMlPerMin, sweepCo2RemovalMlPerMin } from "./membrane.ts";
 import {
@@ -26,7 +27,6 @@ import {
   oxygenatorTransfer,
   oxygenatorVolatilePercent,
 } from "./oxygenator.ts";
-import { problemsOf } from "./test-helpers.ts";
 
 const fx25 = buildOxygenatorParams({ model: "Capiox FX25", maxFlowLPerMin: 7.0 }); // reference §7.1 (K130520)
 const out = new Float64Array(OX_OUT_SIZE);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../common/test-helpers.ts";
 import {
   buildCentrifugalPumpParams,
   CENTRIFUGAL_MODELS,
@@ -13,7 +14,6 @@ import {
   rollerPumpFlowMlPerS,
   rollerPumpRpmForFlow,
 } from "./roller-pump.ts";
-import { problemsOf } from "./test-helpers.ts";
 
 describe("roller pump", () => {
   it("[71] 27 mL/rev × 100 rpm = 2.70 L/min at full occlusion against 250 mmHg afterload (exact)", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../common/test-helpers.ts";
 import {
   buildReservoirParams,
   RESERVOIR_BELOW_MIN,
@@ -12,7 +13,6 @@ import {
   reservoirStatus,
   venousDrivingPressureMmHg,
 } from "./reservoir.ts";
-import { problemsOf } from "./test-helpers.ts";
 import { hydrostaticMmHg, MMHG_PER_CMH2O } from "./units.ts";
 
 const adult = buildReservoirParams({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { problemsOf } from "./test-helpers.ts";
+import { problemsOf } from "../../common/test-helpers.ts";
 import {
   buildTubingParams,
   type TubingSize,

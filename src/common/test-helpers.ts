@@ -1,6 +1,6 @@
 /** Test helper: runs `fn`, expects an InputError, returns its problems. */
 import { expect } from "vitest";
-import { type FieldProblem, InputError } from "../../common/errors.ts";
+import { type FieldProblem, InputError } from "./errors.ts";
 
 export function problemsOf(fn: () => unknown): FieldProblem[] {
   try {
