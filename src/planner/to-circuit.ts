@@ -6,9 +6,9 @@
  *
  * What the plan cannot give a simulation is refused with an InputError naming the plan field and what to change:
  * an ECMO plan (the engine runs an open CPB circuit with a reservoir), a cannula the planner could not size
- * (CANNULA_NO_DATA) or whose pressure–flow data the simulator does not have, a bicaval pair (the circuit schema
- * has no Y connector), a centrifugal head without a pump model in the simulator. The plan's red cells go into the
- * simulated prime (prime.hct = the plan's primeHct).
+ * (CANNULA_NO_DATA) or whose pressure–flow data the simulator does not have, a centrifugal head without a pump
+ * model in the simulator. A bicaval pair drains through a Y connector into the venous line. The plan's red cells
+ * go into the simulated prime (prime.hct = the plan's primeHct).
  */
 import type { FieldProblem } from "../common/errors.ts";
 import { InputError } from "../common/errors.ts";
@@ -126,13 +126,14 @@ function cannulaSpec(
     });
     return undefined;
   }
-  const vessel = VESSEL[type];
+  // A caval cannula of a bicaval pair drains its own cava; the others sit where VESSEL says.
+  const vessel = c.site ?? VESSEL[type];
   if (vessel === undefined) {
     problems.push({
       field: `${field}.id`,
       allowed:
         type === "bicaval"
-          ? "a single- or two-stage venous cannula: bicaval cannulation needs two cannulae joined by a Y connector, which the circuit schema does not have yet (prefer another cannula in the protocol's preferredDevices)"
+          ? "a bicaval cannula planned for its cava (site svc or ivc), or a single- or two-stage venous cannula"
           : "a CPB cannula (the simulator runs CPB circuits)",
       received: JSON.stringify(c.id),
     });
@@ -180,23 +181,10 @@ export function circuitFromPlan(plan: Plan, options: CircuitFromPlanOptions = {}
     });
   }
 
-  // Cannulae. Bicaval (an SVC and an IVC cannula joined by a Y) cannot be described yet: the engine's build
-  // (src/sim/cpb/build.ts) resolves several venous cannulae (CircuitPlan.venousCannulae[], one drainage
-  // connector per cannula from its vessel, "svc"/"ivc" are patient compartments), but the circuit schema
-  // (src/sim/circuit/spec.ts) lets each port take one connection and has no Y connector component, so two
-  // cannulae cannot both reach the venous line's inlet.
-  const venousCount = plan.cannulae.filter((c) => c.role === "venous").length;
-  if (venousCount > 1 || plan.venousCannulation === "bicaval") {
-    problems.push({
-      field: "plan.venousCannulation",
-      allowed:
-        "single: bicaval cannulation (SVC and IVC cannulae joined by a Y) cannot be simulated yet: the circuit schema (src/sim/circuit/spec.ts) has no Y connector and each port takes one connection; plan again with one venous cannula (venousCannulation single) to simulate",
-      received: JSON.stringify(plan.venousCannulation ?? `${venousCount} venous cannulae`),
-    });
-    throw new InputError(problems);
-  }
+  // Cannulae. Bicaval: an SVC and an IVC cannula, each draining its cava (patient compartments "svc"/"ivc"),
+  // joined by a Y connector into the venous line (the engine's build follows drainage limbs through a Y).
   let arterial: CannulaSpecOut | undefined;
-  let venous: CannulaSpecOut | undefined;
+  const venousList: CannulaSpecOut[] = [];
   plan.cannulae.forEach((c, i) => {
     if (c.role !== "arterial" && c.role !== "venous") {
       problems.push({
@@ -208,8 +196,15 @@ export function circuitFromPlan(plan: Plan, options: CircuitFromPlanOptions = {}
     }
     const s = cannulaSpec(c, i, catalogue, problems);
     if (c.role === "arterial") arterial = s;
-    else venous = s;
+    else if (s) venousList.push(s);
   });
+  const venous = venousList[0];
+  if (venousList.length > 2)
+    problems.push({
+      field: "plan.cannulae",
+      allowed: "one or two (bicaval) venous cannulae",
+      received: String(venousList.length),
+    });
   if (!plan.cannulae.some((c) => c.role === "arterial"))
     problems.push({ field: "plan.cannulae", allowed: "an arterial cannula", received: "none" });
   if (!plan.cannulae.some((c) => c.role === "venous"))
@@ -259,12 +254,31 @@ export function circuitFromPlan(plan: Plan, options: CircuitFromPlanOptions = {}
     ...extra,
   });
   const components: Json[] = [];
-  components.push({ id: "venousCannula", type: "cannula", params: venous, outlet: "venousLine.inlet" });
-  components.push(
-    line("venousLine", plan.tubing.venous.sizeIn, plan.tubing.venous.lengthCm, {
-      outlet: "venousReservoir.venousIn",
-    }),
-  );
+  if (venousList.length === 2) {
+    // Bicaval: each caval cannula into a branch of a Y, whose common port feeds the venous line.
+    venousList.forEach((v, j) =>
+      components.push({
+        id: `${v.vessel}Cannula`,
+        type: "cannula",
+        params: v,
+        outlet: `venousY.branch${j + 1}`,
+      }),
+    );
+    components.push({ id: "venousY", type: "yConnector", params: {} });
+    components.push(
+      line("venousLine", plan.tubing.venous.sizeIn, plan.tubing.venous.lengthCm, {
+        inlet: "venousY.common",
+        outlet: "venousReservoir.venousIn",
+      }),
+    );
+  } else {
+    components.push({ id: "venousCannula", type: "cannula", params: venous, outlet: "venousLine.inlet" });
+    components.push(
+      line("venousLine", plan.tubing.venous.sizeIn, plan.tubing.venous.lengthCm, {
+        outlet: "venousReservoir.venousIn",
+      }),
+    );
+  }
   components.push({
     id: "venousReservoir",
     type: "venousReservoir",

@@ -6,12 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { problemsOf } from "../common/test-helpers.ts";
 import { loadPlannerData } from "../io/catalogue-files.ts";
+import { createSimulation } from "../sim/index.ts";
 import { svcFlowFraction } from "./bicaval.ts";
 import { MMHG_PER_CM_BLOOD } from "./cannulae.ts";
 import { mergeProtocol } from "./catalogue.ts";
 import { plan } from "./plan.ts";
 import { REFERENCE_PATIENTS } from "./reference-patients.ts";
-import { circuitFromPlan } from "./to-circuit.ts";
+import { circuitFromPlan, initiationActions, patientFromPlan } from "./to-circuit.ts";
 import { venousLineDrop } from "./venous-line.ts";
 
 const { catalogue, protocol } = loadPlannerData();
@@ -168,12 +169,26 @@ describe("bicaval venous cannulation", () => {
     ]);
   });
 
-  it("the simulator cannot take a bicaval pair yet: refused naming the field and the missing Y connector", () => {
-    const p = plan({ ...ref("adult 80 kg CPB"), surgery: "mitral" }, protocol, catalogue);
-    const [q] = problems(() => circuitFromPlan(p, { catalogue }));
-    expect(q!.field).toBe("plan.venousCannulation");
-    expect(q!.allowed).toMatch(/no Y connector/);
-    expect(q!.allowed).toMatch(/venousCannulation single/);
+  it("a bicaval plan runs in the simulator: SVC and IVC cannulae joined by a Y into the venous line", () => {
+    const p = plan({ ...ref("child 20 kg CPB"), surgery: "mitral" }, protocol, catalogue);
+    expect(p.venousCannulation).toBe("bicaval");
+    const circuit = circuitFromPlan(p, { catalogue }) as { components: Record<string, unknown>[] };
+    const byId = new Map(circuit.components.map((c) => [c.id as string, c]));
+    expect((byId.get("svcCannula")!.params as { vessel: string }).vessel).toBe("svc");
+    expect((byId.get("ivcCannula")!.params as { vessel: string }).vessel).toBe("ivc");
+    expect(byId.get("svcCannula")!.outlet).toBe("venousY.branch1");
+    expect(byId.get("ivcCannula")!.outlet).toBe("venousY.branch2");
+    expect(byId.get("venousY")!.type).toBe("yConnector");
+    expect(byId.get("venousLine")!.inlet).toBe("venousY.common");
+    // The standard initiation on the planned circuit: the pump reaches the plan's target flow, both cavae drain
+    // (the heart is almost bypassed) and the reservoir holds its level.
+    const sim = createSimulation({ patient: patientFromPlan(p), seed: 1, circuit });
+    for (const a of initiationActions(p)) sim.schedule(a);
+    sim.advance(240);
+    const read = (n: string) => sim.read(sim.signalIndex(n));
+    expect(read("circuit.arterialPump.flow")).toBeCloseTo(p.targetFlowLPerMin, 1);
+    expect(read("circuit.bypassFraction")).toBeGreaterThan(0.85);
+    expect(read("circuit.venousReservoir.level")).toBeGreaterThan(p.reservoir!.minOperatingLevelMl);
   });
 
   it("bad surgery / venousCannulation values are refused with the allowed choices", () => {
