@@ -9,6 +9,7 @@
  * construction.
  */
 import * as BLOOD from "../blood/index.ts";
+import * as VISC from "../blood/viscosity.ts";
 import { HAEM_FREE_HB, HAEM_HAPTO } from "../circuit/haemolysis.ts";
 import type { CardioplegiaParams, CardioplegiaRecipe } from "../circuit/index.ts";
 import * as CIRCUIT from "../circuit/index.ts";
@@ -29,6 +30,7 @@ import * as SIG from "./signals.ts";
 // Imported bindings copied to module-local constants once (each use of an imported binding is a getter call
 // under the module transform tsx applies; this file runs every slow step).
 const { bloodViscosityCp, po2FromO2Content, so2FromPo2, solveAcidBase } = BLOOD;
+const { bloodViscosityIo, VISC_IO } = VISC;
 const {
   ALARMS,
   airCarriedUl,
@@ -235,6 +237,8 @@ export class CircuitModel {
   private readonly gas = new Float64Array(2);
   /** Time since the last gas exchange (s): slow steps are longer during a fast-forward coast. */
   private readonly oxTimeS = new Float64Array(1);
+  /** Result register of `concIo`. */
+  private readonly cio = new Float64Array(1);
   /** Viscosity of the patient's blood at the design state (cP): SVR scales with μ/μ0. */
   private readonly mu0: number;
 
@@ -345,6 +349,13 @@ export class CircuitModel {
     return v > 1e-9 ? chem.mass[sp * chem.n + i]! / v : 0;
   }
 
+  /** `conc` into the register this.cio[0] (the slow step: a returned number is boxed when the call is not inlined). */
+  private concIo(sp: number, i: number): void {
+    const chem = this.model.chem;
+    const v = chem.vTrack[i]!;
+    this.cio[0] = v > 1e-9 ? chem.mass[sp * chem.n + i]! / v : 0;
+  }
+
   /** Total volume in the circuit's compartments (mL). */
   volume(): number {
     const V = this.model.net.V;
@@ -361,12 +372,22 @@ export class CircuitModel {
     const moved = m.chem.lastMoved;
     const plan = this.plan;
     // Blood viscosity in the circuit (oxygenator blood) and for the patient's SVR.
-    const hbOx = this.conc(SP_HB, this.cOX) * 100;
-    const tOx = this.conc(SP_HEAT, this.cOX);
-    const mu = bloodViscosityCp(hbOx / 33.3, tOx);
+    // conc and bloodViscosityCp through registers (cio, VISC_IO): no number crosses a call.
+    const cio = this.cio;
+    this.concIo(SP_HB, this.cOX);
+    const hbOx = cio[0]! * 100;
+    this.concIo(SP_HEAT, this.cOX);
+    VISC_IO[0] = hbOx / 33.3;
+    VISC_IO[1] = cio[0]!;
+    bloodViscosityIo();
+    const mu = VISC_IO[2]!;
     s[S_VISC] = mu;
-    const hbArt = this.conc(SP_HB, X.AAO) * 100;
-    s[S_VISC_FACTOR] = bloodViscosityCp(hbArt / 33.3, this.conc(SP_HEAT, X.AAO)) / this.mu0;
+    this.concIo(SP_HB, X.AAO);
+    VISC_IO[0] = (cio[0]! * 100) / 33.3;
+    this.concIo(SP_HEAT, X.AAO);
+    VISC_IO[1] = cio[0]!;
+    bloodViscosityIo();
+    s[S_VISC_FACTOR] = VISC_IO[2]! / this.mu0;
 
     // --- Flows of the last slow step.
     const qPump = moved[this.kPump]! / dt;
