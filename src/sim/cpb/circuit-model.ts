@@ -8,7 +8,10 @@
  * All state that changes during a run lives in Float64Arrays (no boxing in the loops); nothing is allocated after
  * construction.
  */
+
+import * as AB from "../blood/acid-base.ts";
 import * as BLOOD from "../blood/index.ts";
+import * as ODC from "../blood/odc.ts";
 import * as VISC from "../blood/viscosity.ts";
 import { HAEM_FREE_HB, HAEM_HAPTO } from "../circuit/haemolysis.ts";
 import type { CardioplegiaParams, CardioplegiaRecipe } from "../circuit/index.ts";
@@ -31,6 +34,8 @@ import * as SIG from "./signals.ts";
 // under the module transform tsx applies; this file runs every slow step).
 const { bloodViscosityCp, po2FromO2Content, so2FromPo2, solveAcidBase } = BLOOD;
 const { bloodViscosityIo, VISC_IO } = VISC;
+const { AB_IO, solveAcidBaseIo } = AB;
+const { ODC_IO, po2FromO2ContentIo, so2FromPo2Io } = ODC;
 const {
   ALARMS,
   airCarriedUl,
@@ -404,7 +409,9 @@ export class CircuitModel {
         1000 +
       this.faults[1]! * OPEN_PORT_AIR_UL_PER_S * dt;
     s[S_AIR_OX] = s[S_AIR_OX]! + airIn;
-    const carried = airCarriedUl(s[S_AIR_OX]!, V[this.cOX]!, moved[this.kOxy]! / dt, dt);
+    // airCarriedUl returns 0 without air: the test here spares the call (and its boxed arguments) in steady state.
+    const carried =
+      s[S_AIR_OX]! > 0 ? airCarriedUl(s[S_AIR_OX]!, V[this.cOX]!, moved[this.kOxy]! / dt, dt) : 0;
     s[S_AIR_OX] = s[S_AIR_OX]! - carried;
     const passed = plan.filter ? filterAirPassedUl(plan.filter, carried, BUBBLE_DIAMETER_UM) : carried;
     s[S_AIR_TRAPPED] = s[S_AIR_TRAPPED]! + carried - passed;
@@ -417,7 +424,9 @@ export class CircuitModel {
     const rd = this.readings;
     rd[RD_LEVEL_ML] = V[this.cRES]!;
     rd[RD_AIR_DETECTED] = detected ? 1 : 0;
-    rd[RD_ARTERIAL_PRESSURE_MMHG] = this.arterialLinePressure();
+    // arterialLinePressure written out (a returned number is boxed when the call is not inlined).
+    rd[RD_ARTERIAL_PRESSURE_MMHG] =
+      P[this.cART]! - (plan.filter ? plan.filter.resistance * net.Q[this.kArt]! : 0);
     rd[RD_VENOUS_PRESSURE_MMHG] = P[this.cVL]!;
     rd[RD_OXYGENATOR_DELTA_P_MMHG] = P[this.cOX]! - P[this.cART]!;
     rd[RD_SWEEP_L_PER_MIN] = effectiveSweepLPerMin(this.ox);
@@ -483,7 +492,7 @@ export class CircuitModel {
           )
         : venOpen;
     }
-    if (plan.closed) this.stepEcmoReturns(dt, mu);
+    if (plan.closed) this.stepEcmoReturns(dt);
     this.lastDt = dt;
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
     const res = plan.reservoir;
@@ -557,7 +566,8 @@ export class CircuitModel {
    * chord, own clamp) and the tip-distance stream (a fraction of the return flow from the return vessel straight to
    * the drainage vessel; docs/models/ecmo.md).
    */
-  private stepEcmoReturns(dt: number, mu: number): void {
+  private stepEcmoReturns(dt: number): void {
+    const mu = this.s[S_VISC]!; // this slow step's viscosity (not an argument: it would be boxed)
     const net = this.model.net;
     const moved = this.model.chem.lastMoved;
     const ex = this.plan.extraReturns;
@@ -583,7 +593,9 @@ export class CircuitModel {
     const N = chem.n;
     const mass = chem.mass;
     const r = this.cRES;
-    const tIn = this.conc(SP_HEAT, r);
+    const cio = this.cio;
+    this.concIo(SP_HEAT, r);
+    const tIn = cio[0]!;
     if (!(vol > 1e-6)) {
       s[S_OX_VO2] = 0;
       s[S_OX_VCO2] = 0;
@@ -591,18 +603,15 @@ export class CircuitModel {
     }
     const q = vol / interval;
     const o = this.oxOut;
-    oxygenatorTransfer(
-      this.plan.oxygenator,
-      this.ox,
-      this.conc(SP_O2, r) * 100,
-      this.conc(SP_CO2, r) * 1000,
-      this.conc(SP_BE, r) * 1000,
-      this.conc(SP_HB, r) * 100,
-      tIn,
-      q,
-      interval,
-      o,
-    );
+    this.concIo(SP_O2, r);
+    const o2In = cio[0]! * 100;
+    this.concIo(SP_CO2, r);
+    const tco2In = cio[0]! * 1000;
+    this.concIo(SP_BE, r);
+    const beIn = cio[0]! * 1000;
+    this.concIo(SP_HB, r);
+    const hbIn = cio[0]! * 100;
+    oxygenatorTransfer(this.plan.oxygenator, this.ox, o2In, tco2In, beIn, hbIn, tIn, q, interval, o);
     const c = this.cOX;
     mass[SP_O2 * N + c] = mass[SP_O2 * N + c]! + o[EQ_O2_UPTAKE_ML]!;
     mass[SP_CO2 * N + c] = mass[SP_CO2 * N + c]! - o[EQ_CO2_REMOVED_ML]! / CO2_ML_PER_MMOL;
@@ -630,15 +639,34 @@ export class CircuitModel {
   }
 
   private refreshVenousMonitor(): void {
+    // Through registers (cio, AB_IO, ODC_IO): no number crosses a call (docs/models/engine.md, what allocates).
     const i = this.cVL;
-    const hb = this.conc(SP_HB, i) * 100;
+    const cio = this.cio;
+    this.concIo(SP_HB, i);
+    const hb = cio[0]! * 100;
     const s = this.s;
     s[S_VENOUS_HCT] = hb / 33.3;
-    const t = this.conc(SP_HEAT, i);
+    this.concIo(SP_HEAT, i);
+    const t = cio[0]!;
     const ab = this.ab;
-    solveAcidBase(this.conc(SP_CO2, i) * 1000, this.conc(SP_BE, i) * 1000, hb, 0.7, t, ab);
-    const po2 = po2FromO2Content(this.conc(SP_O2, i) * 100, hb, t, ab[0]!, ab[1]!);
-    s[S_VENOUS_SO2] = hb > 0.1 ? so2FromPo2(po2, t, ab[0]!, ab[1]!) : 0;
+    this.concIo(SP_CO2, i);
+    AB_IO[0] = cio[0]! * 1000;
+    this.concIo(SP_BE, i);
+    AB_IO[1] = cio[0]! * 1000;
+    AB_IO[2] = hb;
+    AB_IO[3] = 0.7;
+    AB_IO[4] = t;
+    solveAcidBaseIo(ab);
+    this.concIo(SP_O2, i);
+    ODC_IO[0] = cio[0]! * 100;
+    ODC_IO[1] = t;
+    ODC_IO[2] = ab[0]!;
+    ODC_IO[3] = ab[1]!;
+    ODC_IO[4] = hb;
+    po2FromO2ContentIo();
+    ODC_IO[0] = ODC_IO[5]!; // PO2; [1..3] unchanged
+    if (hb > 0.1) so2FromPo2Io();
+    s[S_VENOUS_SO2] = hb > 0.1 ? ODC_IO[5]! : 0;
   }
 
   private stepCardioplegia(dt: number): void {
