@@ -42,7 +42,6 @@ const {
   bubbleDetected,
   buildCardioplegiaParams,
   CARDIOPLEGIA_RECIPES,
-  cannulaChordResistance,
   centrifugalRpmForFlow,
   clampOpenFraction,
   createInterlockSettings,
@@ -73,7 +72,6 @@ const {
   OXS_WATER_FLOW_OK,
   OXS_WATER_TEMP_C,
   oxygenatorOutletTempC,
-  oxygenatorResistance,
   oxygenatorTransfer,
   oxygenatorVolatilePercent,
   RD_AIR_DETECTED,
@@ -475,7 +473,10 @@ export class CircuitModel {
       (1 - 0.8 * this.faults[0]!);
     for (let j = 0; j < vc.length; j++) {
       const kk = this.kVenous[j]!;
-      net.R0[kk] = 1e-3 + cannulaChordResistance(vc[j]!.params, moved[kk]! / dt, mu);
+      // cannulaChordResistance written out here and below: the slow step is large, V8's inlining budget may be spent
+      // before these calls, and a call left out of line boxes its numbers (docs/models/engine.md, what allocates).
+      const cp = vc[j]!.params;
+      net.R0[kk] = 1e-3 + (cp.aPerCp * mu + cp.bBlood * Math.abs(moved[kk]! / dt));
       // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
       // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
       // fill was tried and chattered between 20 ms slow steps).
@@ -502,13 +503,15 @@ export class CircuitModel {
       net.H[this.kDrain] = res.siphonMmHg + res.mmHgPerMl * V[this.cRES]!;
     }
     // Closed circuit: the pump head is a rigid segment (its Pext set by the builder); no siphon, no gas space.
-    net.R0[this.kOxy] = oxygenatorResistance(plan.oxygenator, this.ox);
+    // oxygenatorResistance, written out (as cannulaChordResistance above).
+    net.R0[this.kOxy] =
+      plan.oxygenator.kDeltaP / (1 - Math.min(Math.max(this.ox[OXS_CLOT_FRACTION]!, 0), 0.99));
     const qArt = moved[this.kArt]! / dt;
     net.R0[this.kArt] =
       1e-3 +
       (plan.filter ? plan.filter.resistance : 0) +
       plan.arterialTubingRPerCp * mu +
-      cannulaChordResistance(plan.arterialCannula.params, qArt, mu);
+      (plan.arterialCannula.params.aPerCp * mu + plan.arterialCannula.params.bBlood * Math.abs(qArt));
     net.open[this.kArt] = clampOpenFraction(s[S_ARTERIAL_CLAMP]!) * clampOpenFraction(this.faults[2]!);
     net.open[X.ROOT_ASC] = s[S_CROSS_CLAMP]! > 0.5 ? 0 : 1;
 
@@ -575,7 +578,9 @@ export class CircuitModel {
     for (let j = 0; j < ex.length; j++) {
       const kk = this.kExtra[j]!;
       const r = ex[j]!;
-      net.R0[kk] = 1e-3 + r.tubingRPerCp * mu + cannulaChordResistance(r.params, moved[kk]! / dt, mu);
+      // cannulaChordResistance, written out (see slowStep).
+      net.R0[kk] =
+        1e-3 + r.tubingRPerCp * mu + (r.params.aPerCp * mu + r.params.bBlood * Math.abs(moved[kk]! / dt));
       // The arterial-line clamp (and kink) is taken to sit on the common return line, before the Y.
       net.open[kk] = clampOpenFraction(this.extraClamp[j]!) * artOpen;
     }
