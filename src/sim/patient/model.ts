@@ -336,7 +336,7 @@ export class PatientModel {
     const fluidLeft = this.fluidTarget - tot[0]!;
     net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / dt) : 0;
     if (this.circuit) this.circuit.slowStep(dt);
-    this.baro.update(net.P[X.UBA]!, dt);
+    this.baro.updateAt(net.P, X.UBA, dt);
     if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
     this.chem.slowStep(dt);
     this.applyFactors();
