@@ -538,7 +538,8 @@ export class CircuitModel {
     // --- Oxygenator: gas transfer and heat exchanger for the blood pumped since the last call (exact bookkeeping).
     if (++s[S_OX_COUNTER]! >= OX_EVERY) {
       s[S_OX_COUNTER] = 0;
-      this.exchange(this.oxTimeS[0]! + dt);
+      this.oxTimeS[0] = this.oxTimeS[0]! + dt; // the interval, passed in the register (an argument would be boxed)
+      this.exchange();
       this.oxTimeS[0] = 0;
     } else {
       this.oxTimeS[0] = this.oxTimeS[0]! + dt;
@@ -590,7 +591,9 @@ export class CircuitModel {
     }
   }
 
-  private exchange(interval: number): void {
+  /** Gas and heat exchange over the interval this.oxTimeS[0] (s). */
+  private exchange(): void {
+    const interval = this.oxTimeS[0]!;
     const s = this.s;
     const vol = s[S_OX_MOVED]!;
     s[S_OX_MOVED] = 0;
