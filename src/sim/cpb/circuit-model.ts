@@ -42,7 +42,6 @@ const {
   bubbleDetected,
   buildCardioplegiaParams,
   CARDIOPLEGIA_RECIPES,
-  centrifugalRpmForFlow,
   clampOpenFraction,
   createInterlockSettings,
   createInterlockState,
@@ -85,7 +84,6 @@ const {
   RD_VENOUS_PRESSURE_MMHG,
   reservoirAirFraction,
   reservoirGasPressureMmHg,
-  rollerPumpFlowMlPerS,
   ST_BUBBLE_ENABLED,
   ST_LEVEL_ENABLED,
   ST_PRESSURE_ENABLED,
@@ -100,7 +98,7 @@ const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } 
 const { C_POTASSIUM, SP_GLUCOSE, SP_POTASSIUM } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
 const { CS, ES } = SIG;
-const { DRAINAGE_STATE_SLOTS, drainageOpenFraction } = DRAIN;
+const { DRAIN_IO, DRAINAGE_STATE_SLOTS, drainageOpenFractionIo } = DRAIN;
 const N_CIRCUIT_SIGNALS = SIG.CIRCUIT_SIGNALS.length;
 const X = { ...LAYOUT };
 
@@ -352,6 +350,18 @@ export class CircuitModel {
     return v > 1e-9 ? chem.mass[sp * chem.n + i]! / v : 0;
   }
 
+  /** drainageOpenFraction of venous cannula j through its register (no number crosses the call). */
+  private drainageOpen(j: number, dt: number): void {
+    const vessel = this.plan.venousCannulae[j]!.vessel;
+    const net = this.model.net;
+    DRAIN_IO[0] = net.V[vessel]!;
+    DRAIN_IO[1] = net.U[vessel]!;
+    DRAIN_IO[2] = net.P[this.cRES]!;
+    DRAIN_IO[3] = this.plan.inletPressureLimitMmHg;
+    DRAIN_IO[4] = dt;
+    drainageOpenFractionIo(this.drainage, j);
+  }
+
   /** `conc` into the register this.cio[0] (the slow step: a returned number is boxed when the call is not inlined). */
   private concIo(sp: number, i: number): void {
     const chem = this.model.chem;
@@ -451,10 +461,21 @@ export class CircuitModel {
     if (pump.kind === "roller") {
       const rpm = s[S_RPM_SET]! * factor;
       s[S_RPM] = rpm;
-      net.flowSet[this.kPump] = rollerPumpFlowMlPerS(pump.params, rpm, pIn, pOut, mu);
+      // rollerPumpFlowMlPerS(pump.params, rpm, pIn, pOut, mu) written out, and centrifugalRpmForFlow below: numbers
+      // passed to a call V8 does not inline are boxed (docs/models/engine.md, what allocates).
+      const rp = pump.params;
+      net.flowSet[this.kPump] =
+        (rp.direction * rp.strokeVolumeMlPerRev * rpm) / 60 - (rp.leakPerCp / mu) * (pOut - pIn);
     } else {
       if (s[S_FLOW_TARGET]! >= 0) {
-        const rpm = centrifugalRpmForFlow(pump.params, (s[S_FLOW_TARGET]! * 1000) / 60, pOut - pIn);
+        // centrifugalRpmForFlow(pump.params, (s[S_FLOW_TARGET]! * 1000) / 60, pOut - pIn), written out.
+        const cpp = pump.params;
+        const qT = ((s[S_FLOW_TARGET]! * 1000) / 60) * 0.06;
+        const kT = cpp.r0 * qT + cpp.c * qT * Math.abs(qT) + (pOut - pIn);
+        const bq = cpp.b * qT;
+        const disc = bq * bq + 4 * cpp.a * kT;
+        const nT = disc < 0 ? 0 : (bq + Math.sqrt(disc)) / (2 * cpp.a);
+        const rpm = disc < 0 ? 0 : nT > 0 ? nT * 1000 : 0;
         s[S_RPM_SET] = rpm < pump.params.maxRpm ? rpm : pump.params.maxRpm;
       }
       const rpm = s[S_RPM_SET]! * factor;
@@ -480,18 +501,8 @@ export class CircuitModel {
       // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
       // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
       // fill was tried and chattered between 20 ms slow steps).
-      net.open[kk] = plan.closed
-        ? venOpen *
-          drainageOpenFraction(
-            this.drainage,
-            j,
-            V[vc[j]!.vessel]!,
-            net.U[vc[j]!.vessel]!,
-            P[this.cRES]!,
-            plan.inletPressureLimitMmHg,
-            dt,
-          )
-        : venOpen;
+      if (plan.closed) this.drainageOpen(j, dt); // the open fraction in DRAIN_IO[5]
+      net.open[kk] = plan.closed ? venOpen * DRAIN_IO[5]! : venOpen;
     }
     if (plan.closed) this.stepEcmoReturns(dt);
     this.lastDt = dt;
