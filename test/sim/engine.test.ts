@@ -98,19 +98,18 @@ describe("allocation", () => {
       const { fast, full } = probe(preset);
       // One boxed number (16 B) per step would be 1.6 MB per 100k steps.
       expect(fast).toBeLessThan(50_000);
-      // The slow loop (every 20 steps) boxes a few double return values of the chemistry functions
-      // (≈ 70–120 B per slow step, young-generation garbage): bounded by 200 B per slow step, i.e.
-      // 1 MB per 100k steps, still below one boxed number per fast step.
-      expect(full).toBeLessThan(1_000_000);
+      // Right after start-up (two runs of 100k steps before this one) the rarely called slow-loop code is not yet
+      // optimised and boxes its intermediates: measured 64–370 KB (before the register interfaces 410–450 KB). In
+      // steady state the whole loop allocates nothing (alloc.test.ts, < 0.5 B per fast step). Bound 600 KB, below one
+      // boxed number per fast step (1.6 MB).
+      expect(full).toBeLessThan(600_000);
     });
   }
   it("adult on full bypass (circuit, oxygenator, cardioplegia): slow-loop garbage only, none per fast step", () => {
     const { cpb } = probe("adult-male");
-    // Measured 3.8–4.5 MB per 100k steps: the oxygenator's equilibrateBlood call (every 100 ms, 1000 calls) boxes
-    // ≈ 145 double return values of the ODC/acid–base functions (≈ 2.3 KB per call, young-generation garbage), the
-    // patient's chemistry ≈ 200 B and the circuit's slow step ≈ 80 B per 20 ms. Bound 5 MB (≈ 1 KB per slow step):
-    // one boxed number per fast step would add 1.6 MB and exceed it. Removing the boxing needs out-parameter
-    // versions of the blood functions (docs/models/cpb.md, limits).
-    expect(cpb).toBeLessThan(5_000_000);
+    // 10 s after the circuit starts the circuit code is still warming up (functions not yet optimised box their
+    // intermediates): measured 1.09–1.28 MB per 100k steps (2.27 MB before the register interfaces; 3.8–4.5 MB before
+    // the blood functions had them). Bound 2 MB. In steady state on bypass nothing is allocated (alloc.test.ts).
+    expect(cpb).toBeLessThan(2_000_000);
   });
 });

@@ -20,3 +20,18 @@ export function bloodViscosityCp(hct: number, tempC: number): number {
   // 10^(…)·0.97^(T − 37) as one exponential (V8's \`**\` is ≈ 200 ns a call; equal to a few ulp).
   return Math.exp(Math.LN10 * (1.138 * h + 0.03699) + LN_097 * (t - 37));
 }
+
+/**
+ * Register interface for the slow loop (src/sim/cpb/circuit-model.ts): VISC_IO[0] Hct, [1] °C; bloodViscosityIo()
+ * writes bloodViscosityCp(Hct, °C) to VISC_IO[2]. No number crosses the call, so none is boxed when V8 does not
+ * inline it (docs/models/engine.md, what allocates).
+ */
+export const VISC_IO = new Float64Array(3);
+
+export function bloodViscosityIo(): void {
+  const hct = VISC_IO[0]!;
+  const tempC = VISC_IO[1]!;
+  const h = hct > 0 ? (hct < 0.8 ? hct : 0.8) : 0;
+  const t = tempC > 0 ? (tempC < 45 ? tempC : 45) : 0;
+  VISC_IO[2] = Math.exp(Math.LN10 * (1.138 * h + 0.03699) + LN_097 * (t - 37)); // bloodViscosityCp
+}

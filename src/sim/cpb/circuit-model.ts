@@ -8,7 +8,11 @@
  * All state that changes during a run lives in Float64Arrays (no boxing in the loops); nothing is allocated after
  * construction.
  */
+
+import * as AB from "../blood/acid-base.ts";
 import * as BLOOD from "../blood/index.ts";
+import * as ODC from "../blood/odc.ts";
+import * as VISC from "../blood/viscosity.ts";
 import { HAEM_FREE_HB, HAEM_HAPTO } from "../circuit/haemolysis.ts";
 import type { CardioplegiaParams, CardioplegiaRecipe } from "../circuit/index.ts";
 import * as CIRCUIT from "../circuit/index.ts";
@@ -29,14 +33,15 @@ import * as SIG from "./signals.ts";
 // Imported bindings copied to module-local constants once (each use of an imported binding is a getter call
 // under the module transform tsx applies; this file runs every slow step).
 const { bloodViscosityCp, po2FromO2Content, so2FromPo2, solveAcidBase } = BLOOD;
+const { bloodViscosityIo, VISC_IO } = VISC;
+const { AB_IO, solveAcidBaseIo } = AB;
+const { ODC_IO, po2FromO2ContentIo, so2FromPo2Io } = ODC;
 const {
   ALARMS,
   airCarriedUl,
   bubbleDetected,
   buildCardioplegiaParams,
   CARDIOPLEGIA_RECIPES,
-  cannulaChordResistance,
-  centrifugalRpmForFlow,
   clampOpenFraction,
   createInterlockSettings,
   createInterlockState,
@@ -66,7 +71,6 @@ const {
   OXS_WATER_FLOW_OK,
   OXS_WATER_TEMP_C,
   oxygenatorOutletTempC,
-  oxygenatorResistance,
   oxygenatorTransfer,
   oxygenatorVolatilePercent,
   RD_AIR_DETECTED,
@@ -80,7 +84,6 @@ const {
   RD_VENOUS_PRESSURE_MMHG,
   reservoirAirFraction,
   reservoirGasPressureMmHg,
-  rollerPumpFlowMlPerS,
   ST_BUBBLE_ENABLED,
   ST_LEVEL_ENABLED,
   ST_PRESSURE_ENABLED,
@@ -95,7 +98,7 @@ const { N_SPECIES, SP_BE, SP_CO2, SP_DRUG0, SP_HB, SP_HEAT, SP_LACTATE, SP_O2 } 
 const { C_POTASSIUM, SP_GLUCOSE, SP_POTASSIUM } = CHEM;
 const { RHYTHM_ASYSTOLE, RHYTHM_SINUS, RHYTHM_VF } = HEART;
 const { CS, ES } = SIG;
-const { DRAINAGE_STATE_SLOTS, drainageOpenFraction } = DRAIN;
+const { DRAIN_IO, DRAINAGE_STATE_SLOTS, drainageOpenFractionIo } = DRAIN;
 const N_CIRCUIT_SIGNALS = SIG.CIRCUIT_SIGNALS.length;
 const X = { ...LAYOUT };
 
@@ -235,6 +238,8 @@ export class CircuitModel {
   private readonly gas = new Float64Array(2);
   /** Time since the last gas exchange (s): slow steps are longer during a fast-forward coast. */
   private readonly oxTimeS = new Float64Array(1);
+  /** Result register of `concIo`. */
+  private readonly cio = new Float64Array(1);
   /** Viscosity of the patient's blood at the design state (cP): SVR scales with μ/μ0. */
   private readonly mu0: number;
 
@@ -345,6 +350,25 @@ export class CircuitModel {
     return v > 1e-9 ? chem.mass[sp * chem.n + i]! / v : 0;
   }
 
+  /** drainageOpenFraction of venous cannula j through its register (no number crosses the call). */
+  private drainageOpen(j: number, dt: number): void {
+    const vessel = this.plan.venousCannulae[j]!.vessel;
+    const net = this.model.net;
+    DRAIN_IO[0] = net.V[vessel]!;
+    DRAIN_IO[1] = net.U[vessel]!;
+    DRAIN_IO[2] = net.P[this.cRES]!;
+    DRAIN_IO[3] = this.plan.inletPressureLimitMmHg;
+    DRAIN_IO[4] = dt;
+    drainageOpenFractionIo(this.drainage, j);
+  }
+
+  /** `conc` into the register this.cio[0] (the slow step: a returned number is boxed when the call is not inlined). */
+  private concIo(sp: number, i: number): void {
+    const chem = this.model.chem;
+    const v = chem.vTrack[i]!;
+    this.cio[0] = v > 1e-9 ? chem.mass[sp * chem.n + i]! / v : 0;
+  }
+
   /** Total volume in the circuit's compartments (mL). */
   volume(): number {
     const V = this.model.net.V;
@@ -361,12 +385,22 @@ export class CircuitModel {
     const moved = m.chem.lastMoved;
     const plan = this.plan;
     // Blood viscosity in the circuit (oxygenator blood) and for the patient's SVR.
-    const hbOx = this.conc(SP_HB, this.cOX) * 100;
-    const tOx = this.conc(SP_HEAT, this.cOX);
-    const mu = bloodViscosityCp(hbOx / 33.3, tOx);
+    // conc and bloodViscosityCp through registers (cio, VISC_IO): no number crosses a call.
+    const cio = this.cio;
+    this.concIo(SP_HB, this.cOX);
+    const hbOx = cio[0]! * 100;
+    this.concIo(SP_HEAT, this.cOX);
+    VISC_IO[0] = hbOx / 33.3;
+    VISC_IO[1] = cio[0]!;
+    bloodViscosityIo();
+    const mu = VISC_IO[2]!;
     s[S_VISC] = mu;
-    const hbArt = this.conc(SP_HB, X.AAO) * 100;
-    s[S_VISC_FACTOR] = bloodViscosityCp(hbArt / 33.3, this.conc(SP_HEAT, X.AAO)) / this.mu0;
+    this.concIo(SP_HB, X.AAO);
+    VISC_IO[0] = (cio[0]! * 100) / 33.3;
+    this.concIo(SP_HEAT, X.AAO);
+    VISC_IO[1] = cio[0]!;
+    bloodViscosityIo();
+    s[S_VISC_FACTOR] = VISC_IO[2]! / this.mu0;
 
     // --- Flows of the last slow step.
     const qPump = moved[this.kPump]! / dt;
@@ -383,7 +417,9 @@ export class CircuitModel {
         1000 +
       this.faults[1]! * OPEN_PORT_AIR_UL_PER_S * dt;
     s[S_AIR_OX] = s[S_AIR_OX]! + airIn;
-    const carried = airCarriedUl(s[S_AIR_OX]!, V[this.cOX]!, moved[this.kOxy]! / dt, dt);
+    // airCarriedUl returns 0 without air: the test here spares the call (and its boxed arguments) in steady state.
+    const carried =
+      s[S_AIR_OX]! > 0 ? airCarriedUl(s[S_AIR_OX]!, V[this.cOX]!, moved[this.kOxy]! / dt, dt) : 0;
     s[S_AIR_OX] = s[S_AIR_OX]! - carried;
     const passed = plan.filter ? filterAirPassedUl(plan.filter, carried, BUBBLE_DIAMETER_UM) : carried;
     s[S_AIR_TRAPPED] = s[S_AIR_TRAPPED]! + carried - passed;
@@ -396,7 +432,9 @@ export class CircuitModel {
     const rd = this.readings;
     rd[RD_LEVEL_ML] = V[this.cRES]!;
     rd[RD_AIR_DETECTED] = detected ? 1 : 0;
-    rd[RD_ARTERIAL_PRESSURE_MMHG] = this.arterialLinePressure();
+    // arterialLinePressure written out (a returned number is boxed when the call is not inlined).
+    rd[RD_ARTERIAL_PRESSURE_MMHG] =
+      P[this.cART]! - (plan.filter ? plan.filter.resistance * net.Q[this.kArt]! : 0);
     rd[RD_VENOUS_PRESSURE_MMHG] = P[this.cVL]!;
     rd[RD_OXYGENATOR_DELTA_P_MMHG] = P[this.cOX]! - P[this.cART]!;
     rd[RD_SWEEP_L_PER_MIN] = effectiveSweepLPerMin(this.ox);
@@ -423,10 +461,21 @@ export class CircuitModel {
     if (pump.kind === "roller") {
       const rpm = s[S_RPM_SET]! * factor;
       s[S_RPM] = rpm;
-      net.flowSet[this.kPump] = rollerPumpFlowMlPerS(pump.params, rpm, pIn, pOut, mu);
+      // rollerPumpFlowMlPerS(pump.params, rpm, pIn, pOut, mu) written out, and centrifugalRpmForFlow below: numbers
+      // passed to a call V8 does not inline are boxed (docs/models/engine.md, what allocates).
+      const rp = pump.params;
+      net.flowSet[this.kPump] =
+        (rp.direction * rp.strokeVolumeMlPerRev * rpm) / 60 - (rp.leakPerCp / mu) * (pOut - pIn);
     } else {
       if (s[S_FLOW_TARGET]! >= 0) {
-        const rpm = centrifugalRpmForFlow(pump.params, (s[S_FLOW_TARGET]! * 1000) / 60, pOut - pIn);
+        // centrifugalRpmForFlow(pump.params, (s[S_FLOW_TARGET]! * 1000) / 60, pOut - pIn), written out.
+        const cpp = pump.params;
+        const qT = ((s[S_FLOW_TARGET]! * 1000) / 60) * 0.06;
+        const kT = cpp.r0 * qT + cpp.c * qT * Math.abs(qT) + (pOut - pIn);
+        const bq = cpp.b * qT;
+        const disc = bq * bq + 4 * cpp.a * kT;
+        const nT = disc < 0 ? 0 : (bq + Math.sqrt(disc)) / (2 * cpp.a);
+        const rpm = disc < 0 ? 0 : nT > 0 ? nT * 1000 : 0;
         s[S_RPM_SET] = rpm < pump.params.maxRpm ? rpm : pump.params.maxRpm;
       }
       const rpm = s[S_RPM_SET]! * factor;
@@ -445,24 +494,17 @@ export class CircuitModel {
       (1 - 0.8 * this.faults[0]!);
     for (let j = 0; j < vc.length; j++) {
       const kk = this.kVenous[j]!;
-      net.R0[kk] = 1e-3 + cannulaChordResistance(vc[j]!.params, moved[kk]! / dt, mu);
+      // cannulaChordResistance written out here and below: the slow step is large, V8's inlining budget may be spent
+      // before these calls, and a call left out of line boxes its numbers (docs/models/engine.md, what allocates).
+      const cp = vc[j]!.params;
+      net.R0[kk] = 1e-3 + (cp.aPerCp * mu + cp.bBlood * Math.abs(moved[kk]! / dt));
       // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
       // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
       // fill was tried and chattered between 20 ms slow steps).
-      net.open[kk] = plan.closed
-        ? venOpen *
-          drainageOpenFraction(
-            this.drainage,
-            j,
-            V[vc[j]!.vessel]!,
-            net.U[vc[j]!.vessel]!,
-            P[this.cRES]!,
-            plan.inletPressureLimitMmHg,
-            dt,
-          )
-        : venOpen;
+      if (plan.closed) this.drainageOpen(j, dt); // the open fraction in DRAIN_IO[5]
+      net.open[kk] = plan.closed ? venOpen * DRAIN_IO[5]! : venOpen;
     }
-    if (plan.closed) this.stepEcmoReturns(dt, mu);
+    if (plan.closed) this.stepEcmoReturns(dt);
     this.lastDt = dt;
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
     const res = plan.reservoir;
@@ -472,13 +514,15 @@ export class CircuitModel {
       net.H[this.kDrain] = res.siphonMmHg + res.mmHgPerMl * V[this.cRES]!;
     }
     // Closed circuit: the pump head is a rigid segment (its Pext set by the builder); no siphon, no gas space.
-    net.R0[this.kOxy] = oxygenatorResistance(plan.oxygenator, this.ox);
+    // oxygenatorResistance, written out (as cannulaChordResistance above).
+    net.R0[this.kOxy] =
+      plan.oxygenator.kDeltaP / (1 - Math.min(Math.max(this.ox[OXS_CLOT_FRACTION]!, 0), 0.99));
     const qArt = moved[this.kArt]! / dt;
     net.R0[this.kArt] =
       1e-3 +
       (plan.filter ? plan.filter.resistance : 0) +
       plan.arterialTubingRPerCp * mu +
-      cannulaChordResistance(plan.arterialCannula.params, qArt, mu);
+      (plan.arterialCannula.params.aPerCp * mu + plan.arterialCannula.params.bBlood * Math.abs(qArt));
     net.open[this.kArt] = clampOpenFraction(s[S_ARTERIAL_CLAMP]!) * clampOpenFraction(this.faults[2]!);
     net.open[X.ROOT_ASC] = s[S_CROSS_CLAMP]! > 0.5 ? 0 : 1;
 
@@ -505,7 +549,8 @@ export class CircuitModel {
     // --- Oxygenator: gas transfer and heat exchanger for the blood pumped since the last call (exact bookkeeping).
     if (++s[S_OX_COUNTER]! >= OX_EVERY) {
       s[S_OX_COUNTER] = 0;
-      this.exchange(this.oxTimeS[0]! + dt);
+      this.oxTimeS[0] = this.oxTimeS[0]! + dt; // the interval, passed in the register (an argument would be boxed)
+      this.exchange();
       this.oxTimeS[0] = 0;
     } else {
       this.oxTimeS[0] = this.oxTimeS[0]! + dt;
@@ -536,7 +581,8 @@ export class CircuitModel {
    * chord, own clamp) and the tip-distance stream (a fraction of the return flow from the return vessel straight to
    * the drainage vessel; docs/models/ecmo.md).
    */
-  private stepEcmoReturns(dt: number, mu: number): void {
+  private stepEcmoReturns(dt: number): void {
+    const mu = this.s[S_VISC]!; // this slow step's viscosity (not an argument: it would be boxed)
     const net = this.model.net;
     const moved = this.model.chem.lastMoved;
     const ex = this.plan.extraReturns;
@@ -544,7 +590,9 @@ export class CircuitModel {
     for (let j = 0; j < ex.length; j++) {
       const kk = this.kExtra[j]!;
       const r = ex[j]!;
-      net.R0[kk] = 1e-3 + r.tubingRPerCp * mu + cannulaChordResistance(r.params, moved[kk]! / dt, mu);
+      // cannulaChordResistance, written out (see slowStep).
+      net.R0[kk] =
+        1e-3 + r.tubingRPerCp * mu + (r.params.aPerCp * mu + r.params.bBlood * Math.abs(moved[kk]! / dt));
       // The arterial-line clamp (and kink) is taken to sit on the common return line, before the Y.
       net.open[kk] = clampOpenFraction(this.extraClamp[j]!) * artOpen;
     }
@@ -554,7 +602,9 @@ export class CircuitModel {
     }
   }
 
-  private exchange(interval: number): void {
+  /** Gas and heat exchange over the interval this.oxTimeS[0] (s). */
+  private exchange(): void {
+    const interval = this.oxTimeS[0]!;
     const s = this.s;
     const vol = s[S_OX_MOVED]!;
     s[S_OX_MOVED] = 0;
@@ -562,7 +612,9 @@ export class CircuitModel {
     const N = chem.n;
     const mass = chem.mass;
     const r = this.cRES;
-    const tIn = this.conc(SP_HEAT, r);
+    const cio = this.cio;
+    this.concIo(SP_HEAT, r);
+    const tIn = cio[0]!;
     if (!(vol > 1e-6)) {
       s[S_OX_VO2] = 0;
       s[S_OX_VCO2] = 0;
@@ -570,18 +622,15 @@ export class CircuitModel {
     }
     const q = vol / interval;
     const o = this.oxOut;
-    oxygenatorTransfer(
-      this.plan.oxygenator,
-      this.ox,
-      this.conc(SP_O2, r) * 100,
-      this.conc(SP_CO2, r) * 1000,
-      this.conc(SP_BE, r) * 1000,
-      this.conc(SP_HB, r) * 100,
-      tIn,
-      q,
-      interval,
-      o,
-    );
+    this.concIo(SP_O2, r);
+    const o2In = cio[0]! * 100;
+    this.concIo(SP_CO2, r);
+    const tco2In = cio[0]! * 1000;
+    this.concIo(SP_BE, r);
+    const beIn = cio[0]! * 1000;
+    this.concIo(SP_HB, r);
+    const hbIn = cio[0]! * 100;
+    oxygenatorTransfer(this.plan.oxygenator, this.ox, o2In, tco2In, beIn, hbIn, tIn, q, interval, o);
     const c = this.cOX;
     mass[SP_O2 * N + c] = mass[SP_O2 * N + c]! + o[EQ_O2_UPTAKE_ML]!;
     mass[SP_CO2 * N + c] = mass[SP_CO2 * N + c]! - o[EQ_CO2_REMOVED_ML]! / CO2_ML_PER_MMOL;
@@ -609,15 +658,34 @@ export class CircuitModel {
   }
 
   private refreshVenousMonitor(): void {
+    // Through registers (cio, AB_IO, ODC_IO): no number crosses a call (docs/models/engine.md, what allocates).
     const i = this.cVL;
-    const hb = this.conc(SP_HB, i) * 100;
+    const cio = this.cio;
+    this.concIo(SP_HB, i);
+    const hb = cio[0]! * 100;
     const s = this.s;
     s[S_VENOUS_HCT] = hb / 33.3;
-    const t = this.conc(SP_HEAT, i);
+    this.concIo(SP_HEAT, i);
+    const t = cio[0]!;
     const ab = this.ab;
-    solveAcidBase(this.conc(SP_CO2, i) * 1000, this.conc(SP_BE, i) * 1000, hb, 0.7, t, ab);
-    const po2 = po2FromO2Content(this.conc(SP_O2, i) * 100, hb, t, ab[0]!, ab[1]!);
-    s[S_VENOUS_SO2] = hb > 0.1 ? so2FromPo2(po2, t, ab[0]!, ab[1]!) : 0;
+    this.concIo(SP_CO2, i);
+    AB_IO[0] = cio[0]! * 1000;
+    this.concIo(SP_BE, i);
+    AB_IO[1] = cio[0]! * 1000;
+    AB_IO[2] = hb;
+    AB_IO[3] = 0.7;
+    AB_IO[4] = t;
+    solveAcidBaseIo(ab);
+    this.concIo(SP_O2, i);
+    ODC_IO[0] = cio[0]! * 100;
+    ODC_IO[1] = t;
+    ODC_IO[2] = ab[0]!;
+    ODC_IO[3] = ab[1]!;
+    ODC_IO[4] = hb;
+    po2FromO2ContentIo();
+    ODC_IO[0] = ODC_IO[5]!; // PO2; [1..3] unchanged
+    if (hb > 0.1) so2FromPo2Io();
+    s[S_VENOUS_SO2] = hb > 0.1 ? ODC_IO[5]! : 0;
   }
 
   private stepCardioplegia(dt: number): void {

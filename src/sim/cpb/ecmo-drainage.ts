@@ -40,6 +40,28 @@ export function drainageOpenFraction(
   limitMmHg: number,
   dt: number,
 ): number {
+  DRAIN_IO[0] = v;
+  DRAIN_IO[1] = u;
+  DRAIN_IO[2] = pInlet;
+  DRAIN_IO[3] = limitMmHg;
+  DRAIN_IO[4] = dt;
+  drainageOpenFractionIo(state, j);
+  return DRAIN_IO[5]!;
+}
+
+/**
+ * Register interface of `drainageOpenFraction` for the circuit's slow step (a number passed to or returned from a call
+ * V8 does not inline is boxed; docs/models/engine.md, what allocates): [0] v, [1] u, [2] pInlet, [3] limitMmHg,
+ * [4] dt; drainageOpenFractionIo(state, j) writes the open fraction to [5].
+ */
+export const DRAIN_IO = new Float64Array(6);
+
+export function drainageOpenFractionIo(state: Float64Array, j: number): void {
+  const v = DRAIN_IO[0]!;
+  const u = DRAIN_IO[1]!;
+  const pInlet = DRAIN_IO[2]!;
+  const limitMmHg = DRAIN_IO[3]!;
+  const dt = DRAIN_IO[4]!;
   const x = u > 0 ? v / u : 1;
   const o = j * DRAINAGE_STATE_SLOTS;
   const t = state[o + 1]! + dt;
@@ -48,11 +70,15 @@ export function drainageOpenFraction(
     if (x >= REOPEN_FRACTION || t >= MAX_SEALED_S) {
       state[o] = 0;
       state[o + 1] = 0;
-    } else return SEALED_OPEN_FRACTION;
+    } else {
+      DRAIN_IO[5] = SEALED_OPEN_FRACTION;
+      return;
+    }
   } else if (x < 1 && pInlet < limitMmHg && t >= MIN_OPEN_S) {
     state[o] = 1;
     state[o + 1] = 0;
-    return SEALED_OPEN_FRACTION;
+    DRAIN_IO[5] = SEALED_OPEN_FRACTION;
+    return;
   }
-  return x >= 1 ? 1 : x > 0 ? x * x : 0;
+  DRAIN_IO[5] = x >= 1 ? 1 : x > 0 ? x * x : 0;
 }

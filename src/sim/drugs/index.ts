@@ -56,6 +56,32 @@ export function eliminationFraction(
  * 25 U/kg → 30 min, 100 → 60 min, 400 → 150 min (droracle.ai summaries of the heparin label), clamped outside.
  * A simulation may use it as the `halfLifeS` argument of `eliminationFraction` for heparin.
  */
+/**
+ * Register interface for the slow loop (src/sim/patient/chemistry.ts): numbers pass through this Float64Array, not
+ * as arguments or return values, so nothing is boxed when V8 does not inline the call (docs/models/engine.md,
+ * performance). eliminationFractionsIo(out): [0] dt (s), [1] °C → out[d] = eliminationFraction(d, dt, °C) for every
+ * drug. actSecondsIo(): [0] heparin U/mL, [1] baseline ACT s, [2] °C, [3] Hct → [4] = actSeconds(…).
+ */
+export const DRUG_IO = new Float64Array(5);
+
+export function eliminationFractionsIo(out: Float64Array): void {
+  const dtS = DRUG_IO[0]!;
+  const tempC = DRUG_IO[1]!;
+  const f = tempC < 37 ? (1 - CLEARANCE_FALL_PER_C_BELOW_37) ** (37 - tempC) : 1; // clearanceTemperatureFactor
+  for (let d = 0; d < DRUG_COUNT; d++) out[d] = Math.exp(-K_ELIM[d]! * dtS * f);
+}
+
+export function actSecondsIo(): void {
+  const h = DRUG_IO[0]!;
+  const tempC = DRUG_IO[2]!;
+  const hct = DRUG_IO[3]!;
+  // actSeconds, same formula.
+  const c = h > 0 ? h : 0;
+  const cold = tempC < 37 ? 1 + ACT.hypothermiaPerC * (37 - tempC) : 1;
+  const dilute = hct < 0.4 ? 1 + ACT.dilutionPerHct * (0.4 - (hct > 0 ? hct : 0)) : 1;
+  DRUG_IO[4] = (DRUG_IO[1]! + ACT.slopeSPerUPerMl * c) * cold * dilute;
+}
+
 export function heparinHalfLifeS(doseUPerKg: number): number {
   const d = doseUPerKg;
   let min: number;

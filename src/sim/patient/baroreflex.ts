@@ -43,6 +43,8 @@ export class Baroreflex {
   readonly ka: number;
   /** State (Float64Array so updates do not box numbers): filtered pressure and the four effectors. */
   readonly x = new Float64Array(5);
+  /** One-slot register of `update`. */
+  private readonly p1 = new Float64Array(1);
 
   constructor(setPointMmHg: number, enabled: boolean) {
     this.enabled = enabled;
@@ -53,6 +55,16 @@ export class Baroreflex {
 
   /** Advance by dtS with the current carotid pressure (mmHg). */
   update(pressureMmHg: number, dtS: number): void {
+    this.p1[0] = pressureMmHg;
+    this.updateAt(this.p1, 0, dtS);
+  }
+
+  /**
+   * `update` with the pressure P[i]: the slow loop's form (a pressure passed as a number would be boxed when V8 does
+   * not inline the call; docs/models/engine.md, what allocates).
+   */
+  updateAt(P: Float64Array, i: number, dtS: number): void {
+    const pressureMmHg = P[i]!;
     const x = this.x;
     x[B_PF] = x[B_PF]! + ((pressureMmHg - x[B_PF]!) * dtS) / TAU_P;
     if (!this.enabled) return;

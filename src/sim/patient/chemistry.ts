@@ -7,7 +7,9 @@
  * every species is conserved exactly in mass. All calls into the blood-chemistry, exchange and drug
  * functions (src/sim/blood, src/sim/exchange, src/sim/drugs) are in this file.
  */
+import * as AB from "../blood/acid-base.ts";
 import * as BLOOD from "../blood/index.ts";
+import * as ODC from "../blood/odc.ts";
 import * as DRUGS_M from "../drugs/index.ts";
 import * as EXCH from "../exchange/index.ts";
 import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
@@ -18,11 +20,14 @@ import type { RestingTargets } from "./targets.ts";
 
 // Imported bindings copied to module-local constants once: under the module transform tsx applies, each use
 // of an imported binding is a getter call, measurable in the slow loop (docs/models/engine.md, performance).
-const { o2ContentFromPo2, po2FromO2Content, so2FromPo2, solveAcidBase, tco2FromPco2 } = BLOOD;
+const { o2ContentFromPo2, tco2FromPco2 } = BLOOD;
+const { AB_IO, solveAcidBaseIo, tco2FromPco2Io } = AB;
+const { ODC_IO, o2ContentFromPo2Io, po2FromO2ContentIo, so2FromPo2Io } = ODC;
 const {
   ACT,
-  actSeconds,
+  actSecondsIo,
   DRUG_COUNT,
+  DRUG_IO,
   DRUG_HEPARIN,
   DRUG_PROTAMINE,
   DRUGS,
@@ -33,7 +38,7 @@ const {
   EFFECT_PVR,
   EFFECT_SVR,
   EFFECT_UNSTRESSED_VOLUME,
-  eliminationFraction,
+  eliminationFractionsIo,
   neutralise,
   PROTAMINE_U_PER_MG,
   updateEffectSites,
@@ -228,6 +233,12 @@ export class Chemistry {
   private elimDt = 0;
   private kgCounter = 0;
   private readonly kgTimeS = new Float64Array(1);
+  /**
+   * Argument registers of the private slow-step helpers: a number passed as an argument to a call V8 does not inline
+   * is boxed (docs/models/engine.md, what allocates). [0] consume's O2 (mL); [1..3] isfExchange's clearance (mL),
+   * interstitial K+ and glucose (mmol/mL).
+   */
+  private readonly io = new Float64Array(4);
   private readonly elimFraction = new Float64Array(DRUG_COUNT);
 
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
@@ -430,7 +441,10 @@ export class Chemistry {
     // --- Drugs: infusions into the SVC, protamine–heparin binding, elimination, effects.
     for (let d = 0; d < DRUG_COUNT; d++) {
       const r = this.infusionPerS[d]!;
-      if (r > 0) this.addDrug(d, r * dt);
+      if (r > 0) {
+        const j = (SP_DRUG0 + d) * N + X.SVC; // addDrug, written out (no number argument)
+        mass[j] = mass[j]! + r * dt;
+      }
     }
     const jh = (SP_DRUG0 + DRUG_HEPARIN) * N;
     const jp = (SP_DRUG0 + DRUG_PROTAMINE) * N;
@@ -445,7 +459,9 @@ export class Chemistry {
     if (this.elimCounter-- <= 0 || dt !== this.elimDt) {
       this.elimDt = dt;
       this.elimCounter = 49;
-      for (let d = 0; d < DRUG_COUNT; d++) this.elimFraction[d] = eliminationFraction(d, dt, tCore);
+      DRUG_IO[0] = dt;
+      DRUG_IO[1] = tCore;
+      eliminationFractionsIo(this.elimFraction);
     }
     for (let d = 0; d < DRUG_COUNT; d++) {
       const remaining = this.elimFraction[d]!; // fraction remaining after dt
@@ -469,9 +485,13 @@ export class Chemistry {
     // --- Metabolism: O2 consumed and CO2 produced where each systemic bed drains (docs/models/lungs.md).
     const demand = this.vo2RestMlPerS * this.metabolicRateFactor * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
     s[ST_VO2_NOW] = 0;
-    this.consume(X.UBV, 0.3 * demand);
-    this.consume(X.LBV, 0.6 * demand);
-    this.consume(X.CORV, 0.1 * demand);
+    const io = this.io;
+    io[0] = 0.3 * demand;
+    this.consume(X.UBV);
+    io[0] = 0.6 * demand;
+    this.consume(X.LBV);
+    io[0] = 0.1 * demand;
+    this.consume(X.CORV);
     const consumed = s[ST_VO2_NOW]!;
     s[ST_VO2_NOW] = consumed / dt;
     s[ST_VO2] = s[ST_VO2]! + (dt / GAS_AVERAGE_S) * (consumed / dt - s[ST_VO2]!);
@@ -494,7 +514,7 @@ export class Chemistry {
     this.kgTimeS[0] = this.kgTimeS[0]! + dt;
     if (++this.kgCounter >= KG_EVERY) {
       this.kgCounter = 0;
-      this.potassiumGlucose(this.kgTimeS[0]!);
+      this.potassiumGlucose();
       this.kgTimeS[0] = 0;
     }
 
@@ -518,8 +538,9 @@ export class Chemistry {
     }
   }
 
-  /** Take up to `o2Ml` of O2 from compartment i (less when its blood is nearly desaturated); adds to ST_VO2_NOW. */
-  private consume(i: number, o2Ml: number): void {
+  /** Take up to `o2Ml` (io[0]) of O2 from compartment i (less when its blood is nearly desaturated); adds to ST_VO2_NOW. */
+  private consume(i: number): void {
+    const o2Ml = this.io[0]!;
     const N = this.n;
     const mass = this.mass;
     const V = this.vTrack[i]!;
@@ -547,7 +568,8 @@ export class Chemistry {
    * hepatic glucose output into the lower-body veins; tissue glucose uptake at the bed outlets ∝ glucose × O2
    * demand (so hypothermia and a lowered metabolic rate slow it). Cumulative fluxes are kept for the mass balance.
    */
-  private potassiumGlucose(dt: number): void {
+  private potassiumGlucose(): void {
+    const dt = this.kgTimeS[0]!; // the time since the last K+/glucose step
     const N = this.n;
     const mass = this.mass;
     const V = this.vTrack;
@@ -559,8 +581,13 @@ export class Chemistry {
     const gIsf = s[ST_GLUCOSE_ISF]! / visf;
     // Plasma ↔ interstitium at the upper- and lower-body veins (by the upper-body flow share).
     const cl = this.isfExchangeMlPerS * dt;
-    this.isfExchange(X.UBV, cl * this.upperBodyShare, kIsf, gIsf);
-    this.isfExchange(X.LBV, cl * (1 - this.upperBodyShare), kIsf, gIsf);
+    const io = this.io;
+    io[2] = kIsf;
+    io[3] = gIsf;
+    io[1] = cl * this.upperBodyShare;
+    this.isfExchange(X.UBV);
+    io[1] = cl * (1 - this.upperBodyShare);
+    this.isfExchange(X.LBV);
     // Cells take K+ up above the pH-set level and release it below (transcellular shift, Adrogué & Madias 1981).
     const kSet = (this.kRestMmolPerL + K_SHIFT_MMOL_PER_L_PER_PH * (7.4 - s[ST_PH37]!)) / 1000;
     // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
@@ -604,8 +631,14 @@ export class Chemistry {
     }
   }
 
-  /** Moves K+ and glucose between compartment i's plasma and the interstitium: clearance `clMl` (mL this step). */
-  private isfExchange(i: number, clMl: number, kIsf: number, gIsf: number): void {
+  /**
+   * Moves K+ and glucose between compartment i's plasma and the interstitium: clearance `clMl` (io[1], mL this step),
+   * interstitial K+ and glucose io[2], io[3] (mmol/mL).
+   */
+  private isfExchange(i: number): void {
+    const clMl = this.io[1]!;
+    const kIsf = this.io[2]!;
+    const gIsf = this.io[3]!;
     const N = this.n;
     const mass = this.mass;
     const s = this.st;
@@ -656,8 +689,21 @@ export class Chemistry {
     // Equilibrium contents at alveolar gas (alveolar gas changes over seconds: refreshed every 50 ms).
     if (this.lungCounter-- <= 0) {
       this.lungCounter = LUNG_EVERY - 1;
-      s[ST_CEQ] = o2ContentFromPo2(pao2, hb, tBlood, 7.4, paco2) * 10; // mL O2 per L
-      s[ST_TEQ] = tco2FromPco2(paco2, be, hb, 0.97, tBlood); // mmol/L
+      // o2ContentFromPo2(pao2, hb, tBlood, 7.4, paco2) and tco2FromPco2(paco2, be, hb, 0.97, tBlood) through registers.
+      ODC_IO[0] = pao2;
+      ODC_IO[1] = tBlood;
+      ODC_IO[2] = 7.4;
+      ODC_IO[3] = paco2;
+      ODC_IO[4] = hb;
+      o2ContentFromPo2Io();
+      s[ST_CEQ] = ODC_IO[5]! * 10; // mL O2 per L
+      AB_IO[0] = paco2;
+      AB_IO[1] = be;
+      AB_IO[2] = hb;
+      AB_IO[3] = 0.97;
+      AB_IO[4] = tBlood;
+      tco2FromPco2Io();
+      s[ST_TEQ] = AB_IO[5]!; // mmol/L
     }
     const ceq = s[ST_CEQ]!;
     const teq = s[ST_TEQ]!;
@@ -697,23 +743,30 @@ export class Chemistry {
     const hb = (mass[SP_HB * N + art]! / va) * 100;
     const tArt = mass[SP_HEAT * N + art]! / va;
     const ab = this.tmp2;
-    solveAcidBase(
-      (mass[SP_CO2 * N + art]! / va) * 1000,
-      (mass[SP_BE * N + art]! / va) * 1000,
-      hb,
-      o[C_SAO2]! || 0.97,
-      tArt,
-      ab,
-    );
+    // The blood functions through their registers (AB_IO, ODC_IO): no number crosses a call.
+    AB_IO[0] = (mass[SP_CO2 * N + art]! / va) * 1000;
+    AB_IO[1] = (mass[SP_BE * N + art]! / va) * 1000;
+    AB_IO[2] = hb;
+    AB_IO[3] = o[C_SAO2]! || 0.97;
+    AB_IO[4] = tArt;
+    solveAcidBaseIo(ab);
     const ph = ab[0]!;
     const pco2 = ab[1]!;
     s[ST_PH37] = ab[2]!;
     const cao2 = (mass[SP_O2 * N + art]! / va) * 100;
-    const po2 = po2FromO2Content(cao2, hb, tArt, ph, pco2);
+    ODC_IO[0] = cao2;
+    ODC_IO[1] = tArt;
+    ODC_IO[2] = ph;
+    ODC_IO[3] = pco2;
+    ODC_IO[4] = hb;
+    po2FromO2ContentIo();
+    const po2 = ODC_IO[5]!;
     o[C_PH] = ph;
     o[C_PACO2] = pco2;
     o[C_PAO2] = po2;
-    o[C_SAO2] = so2FromPo2(po2, tArt, ph, pco2);
+    ODC_IO[0] = po2; // [1..3] unchanged: tArt, ph, pco2
+    so2FromPo2Io();
+    o[C_SAO2] = ODC_IO[5]!;
     o[C_CAO2] = cao2;
     o[C_HB] = hb;
     o[C_HCT] = hb / 33.3;
@@ -722,17 +775,21 @@ export class Chemistry {
     const vp = V[X.PA]!;
     const hbv = (mass[SP_HB * N + X.PA]! / vp) * 100;
     const tv = mass[SP_HEAT * N + X.PA]! / vp;
-    solveAcidBase(
-      (mass[SP_CO2 * N + X.PA]! / vp) * 1000,
-      (mass[SP_BE * N + X.PA]! / vp) * 1000,
-      hbv,
-      0.7,
-      tv,
-      ab,
-    );
-    const cvo2 = (mass[SP_O2 * N + X.PA]! / vp) * 100;
-    const pvo2 = po2FromO2Content(cvo2, hbv, tv, ab[0]!, ab[1]!);
-    o[C_SVO2] = so2FromPo2(pvo2, tv, ab[0]!, ab[1]!);
+    AB_IO[0] = (mass[SP_CO2 * N + X.PA]! / vp) * 1000;
+    AB_IO[1] = (mass[SP_BE * N + X.PA]! / vp) * 1000;
+    AB_IO[2] = hbv;
+    AB_IO[3] = 0.7;
+    AB_IO[4] = tv;
+    solveAcidBaseIo(ab);
+    ODC_IO[0] = (mass[SP_O2 * N + X.PA]! / vp) * 100; // CvO2
+    ODC_IO[1] = tv;
+    ODC_IO[2] = ab[0]!;
+    ODC_IO[3] = ab[1]!;
+    ODC_IO[4] = hbv;
+    po2FromO2ContentIo();
+    ODC_IO[0] = ODC_IO[5]!; // PvO2
+    so2FromPo2Io();
+    o[C_SVO2] = ODC_IO[5]!;
     o[C_TCORE] = s[ST_TCORE]!;
     o[C_TPERIPH] = s[ST_TPER]!;
     o[C_VO2] = s[ST_VO2]! * 60;
@@ -740,8 +797,15 @@ export class Chemistry {
     o[C_ETCO2] = (s[ST_ALV_CO2]! / this.frcMl) * (BAROMETRIC_MMHG - WATER_VAPOUR_MMHG);
     const hep = mass[(SP_DRUG0 + DRUG_HEPARIN) * N + art]! / (va * (1 - o[C_HCT]!));
     o[C_HEPARIN] = hep;
-    o[C_ACT] = actSeconds(hep, BASELINE_ACT_S, tArt, o[C_HCT]!);
-    o[C_POTASSIUM] = (mass[SP_POTASSIUM * N + art]! / (va * plasmaFraction(hb / 100))) * 1000;
+    DRUG_IO[0] = hep;
+    DRUG_IO[1] = BASELINE_ACT_S;
+    DRUG_IO[2] = tArt;
+    DRUG_IO[3] = o[C_HCT]!;
+    actSecondsIo();
+    o[C_ACT] = DRUG_IO[4]!;
+    const pf = 1 - (hb / 100) * HCT_PER_HB_G_PER_ML; // plasmaFraction, written out
+    // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
+    o[C_POTASSIUM] = (mass[SP_POTASSIUM * N + art]! / (va * (pf > 0.05 ? pf : 0.05))) * 1000;
     o[C_GLUCOSE] = (mass[SP_GLUCOSE * N + art]! / va) * 1000;
   }
 }
@@ -773,10 +837,3 @@ const ST_DEMAND_FACTOR = 17;
 /** Urine volume since the last K+/glucose step (mL). */
 const ST_URINE_ML = 18;
 const ST_SIZE = 19;
-
-/** Plasma fraction of blood with Hb `hbGPerMl` (1 − Hct), kept ≥ 0.05. */
-function plasmaFraction(hbGPerMl: number): number {
-  const pf = 1 - hbGPerMl * HCT_PER_HB_G_PER_ML;
-  // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.max would propagate it)
-  return pf > 0.05 ? pf : 0.05;
-}

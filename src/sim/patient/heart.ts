@@ -65,7 +65,8 @@ export class Heart {
     s[H_EMAX_LV] = p.emaxLv;
     s[H_CONTRACTILITY] = 1;
     s[H_HR_COMMAND] = p.hr;
-    this.startBeat(60 / p.hr);
+    s[H_PERIOD] = 60 / p.hr;
+    this.startBeat();
   }
 
   /** Multiplier on ventricular Emax (patient, baroreflex, drugs), set in the slow loop. */
@@ -89,10 +90,10 @@ export class Heart {
     return this.s[H_TBEAT]!;
   }
 
-  private startBeat(period: number): void {
+  /** Timing of the beat of period s[H_PERIOD]; written out again in `step` (see there). */
+  private startBeat(): void {
     const s = this.s;
-    const r = Math.sqrt(period);
-    s[H_PERIOD] = period;
+    const r = Math.sqrt(s[H_PERIOD]!);
     s[H_TAS] = 0.2 * r;
     s[H_TVS] = 0.3 * r;
     s[H_TPR] = 0.12 * r;
@@ -107,7 +108,14 @@ export class Heart {
       t -= s[H_PERIOD]!;
       this.beatEnded = this.rhythm === RHYTHM_SINUS;
       const hr = s[H_HR_COMMAND]!;
-      this.startBeat(60 / Math.max(hr, 1));
+      // startBeat written out: a call taken once a beat is too rare for V8 to inline into the fast loop, and the
+      // separate function would run unoptimised for a long time, boxing every intermediate (docs/models/engine.md).
+      const period = 60 / Math.max(hr, 1);
+      const r = Math.sqrt(period);
+      s[H_PERIOD] = period;
+      s[H_TAS] = 0.2 * r;
+      s[H_TVS] = 0.3 * r;
+      s[H_TPR] = 0.12 * r;
     }
     s[H_TBEAT] = t;
     let aa = 0;

@@ -25,6 +25,7 @@ import {
   A_CORONARY,
   A_EJECTED,
   A_LA,
+  A_N,
   A_PA,
   A_PMAX,
   A_PMIN,
@@ -32,6 +33,18 @@ import {
   A_T,
   A_UPPER,
   BeatMonitor,
+  M_BEATS,
+  M_CO,
+  M_CORONARY,
+  M_CVP,
+  M_DBP,
+  M_HR,
+  M_LAP,
+  M_MAP,
+  M_PAP,
+  M_SBP,
+  M_SV,
+  M_UPPER,
   MAX_WINDOW_S,
 } from "./monitor.ts";
 import type { PatientSpec } from "./spec.ts";
@@ -77,6 +90,19 @@ const F_A_EJECTED = A_EJECTED;
 const F_A_CORONARY = A_CORONARY;
 const F_A_UPPER = A_UPPER;
 const F_A_T = A_T;
+const F_A_N = A_N;
+const F_M_SBP = M_SBP;
+const F_M_DBP = M_DBP;
+const F_M_MAP = M_MAP;
+const F_M_CVP = M_CVP;
+const F_M_PAP = M_PAP;
+const F_M_LAP = M_LAP;
+const F_M_SV = M_SV;
+const F_M_CO = M_CO;
+const F_M_HR = M_HR;
+const F_M_CORONARY = M_CORONARY;
+const F_M_UPPER = M_UPPER;
+const F_M_BEATS = M_BEATS;
 const F_AAO = X.AAO;
 const F_RA = X.RA;
 const F_PA = X.PA;
@@ -251,7 +277,30 @@ export class PatientModel {
     const acc = m.acc;
     for (let s = 0; s < k; s++) {
       heart.step(E, F_DT);
-      if (heart.beatEnded || acc[F_A_T]! >= F_MAX_WINDOW_S) m.close(heart.beatEnded);
+      if (heart.beatEnded || acc[F_A_T]! >= F_MAX_WINDOW_S) {
+        // BeatMonitor.close written out: a call taken once a beat is too rare for V8 to inline here, and the separate
+        // function would run unoptimised for a long time, boxing every intermediate (docs/models/engine.md).
+        const isBeat = heart.beatEnded;
+        const t = acc[F_A_T]!;
+        if (t > 0) {
+          const o = m.out;
+          o[F_M_SBP] = acc[F_A_PMAX]!;
+          o[F_M_DBP] = acc[F_A_PMIN]!;
+          o[F_M_MAP] = acc[F_A_ART]! / t;
+          o[F_M_CVP] = acc[F_A_RA]! / t;
+          o[F_M_PAP] = acc[F_A_PA]! / t;
+          o[F_M_LAP] = acc[F_A_LA]! / t;
+          o[F_M_SV] = isBeat ? acc[F_A_EJECTED]! : 0;
+          o[F_M_CO] = acc[F_A_EJECTED]! / t;
+          o[F_M_HR] = isBeat ? 60 / t : 0;
+          o[F_M_CORONARY] = acc[F_A_CORONARY]! / t;
+          o[F_M_UPPER] = acc[F_A_UPPER]! / t;
+          if (isBeat) o[F_M_BEATS] = o[F_M_BEATS]! + 1;
+          for (let j = 0; j < F_A_N; j++) acc[j] = 0; // BeatMonitor.reset
+          acc[F_A_PMAX] = -1e9;
+          acc[F_A_PMIN] = 1e9;
+        }
+      }
       F_stepNetwork(net);
       const pa = P[F_AAO]!;
       if (pa > acc[F_A_PMAX]!) acc[F_A_PMAX] = pa;
@@ -287,7 +336,7 @@ export class PatientModel {
     const fluidLeft = this.fluidTarget - tot[0]!;
     net.flowSet[X.FLUID] = fluidLeft > 1e-12 ? Math.min(this.fluidRate, fluidLeft / dt) : 0;
     if (this.circuit) this.circuit.slowStep(dt);
-    this.baro.update(net.P[X.UBA]!, dt);
+    this.baro.updateAt(net.P, X.UBA, dt);
     if (this.heart.rhythm === RHYTHM_VF) this.heart.updateFibrillation(this.rng);
     this.chem.slowStep(dt);
     this.applyFactors();

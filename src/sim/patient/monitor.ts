@@ -16,7 +16,7 @@ export const A_EJECTED = 6;
 export const A_CORONARY = 7;
 export const A_UPPER = 8;
 export const A_T = 9;
-const A_N = 10;
+export const A_N = 10;
 
 // Result slots of the last closed window.
 export const M_SBP = 0;
@@ -78,6 +78,7 @@ export class BeatMonitor {
     this.acc[A_PMIN] = 1e9;
   }
 
+  /** Closes the window (`isBeat`: at a sinus beat end). The fast loop (model.ts) writes the same code out in place. */
   close(isBeat: boolean): void {
     const a = this.acc;
     const o = this.out;
