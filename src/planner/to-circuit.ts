@@ -256,14 +256,14 @@ export function circuitFromPlan(plan: Plan, options: CircuitFromPlanOptions = {}
   const components: Json[] = [];
   if (venousList.length === 2) {
     // Bicaval: each caval cannula into a branch of a Y, whose common port feeds the venous line.
-    venousList.forEach((v, j) =>
+    venousList.forEach((v, j) => {
       components.push({
         id: `${v.vessel}Cannula`,
         type: "cannula",
         params: v,
         outlet: `venousY.branch${j + 1}`,
-      }),
-    );
+      });
+    });
     components.push({ id: "venousY", type: "yConnector", params: {} });
     components.push(
       line("venousLine", plan.tubing.venous.sizeIn, plan.tubing.venous.lengthCm, {
