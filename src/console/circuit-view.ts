@@ -21,6 +21,8 @@ export interface ViewComponent {
   inlet?: string | undefined;
   outlet?: string | undefined;
   connect?: Record<string, string> | undefined;
+  /** Readout/fitting components (clamps) sit `at` a component or port. */
+  at?: string | undefined;
 }
 
 export type NodeKind =
@@ -55,6 +57,8 @@ export interface ViewNode {
   model: string | null;
   side: Side;
   clamp: ClampName | null;
+  /** Occlusion 0–1 of the description's clamp on this part at the start (0 when none). */
+  initialOcclusion: number;
   readouts: ViewReadout[];
 }
 
@@ -122,6 +126,7 @@ export function circuitView(components: ViewComponent[]): CircuitView | null {
     model: modelOf(c),
     side,
     clamp: null,
+    initialOcclusion: initialOcclusion(components, c.id),
     readouts: [],
   });
   const split = (ref: string | undefined) => {
@@ -212,8 +217,16 @@ function patientNode(key: string): ViewNode {
     model: null,
     side: key === "patient-out" ? "venous" : "arterial",
     clamp: null,
+    initialOcclusion: 0,
     readouts: [],
   };
+}
+
+/** The description's clamp `at` this component (or one of its ports): its occlusion, else 0. */
+function initialOcclusion(components: ViewComponent[], id: string): number {
+  const c = components.find((x) => x.type === "clamp" && (x.at === id || x.at?.startsWith(`${id}.`)));
+  const occ = c?.params?.occlusion;
+  return typeof occ === "number" ? occ : 0;
 }
 
 const inletOf = (c: ViewComponent) => PORTS[c.type as keyof typeof PORTS]?.inlet;

@@ -69,6 +69,9 @@ describe("circuit view: the blood path from the description", () => {
     expect(byId(v, "jugularLimb")?.clamp).toBe("returnLimb");
     expect(byId(v, "distalPerfusionLine")?.clamp).toBe("distalPerfusionLine");
     expect(byId(v, "arterialLimb")?.clamp).toBeNull();
+    // The description clamps the jugular limb shut until it is opened (jugularLimbClamp, occlusion 1).
+    expect(byId(v, "jugularLimb")?.initialOcclusion).toBe(1);
+    expect(byId(v, "distalPerfusionLine")?.initialOcclusion).toBe(0);
     expect(byId(v, "femoralLimb")?.clamp).toBeNull();
     expect(byId(v, "ecmoPump")?.readouts.map((r) => r.signal)).toEqual(["ecmo.flow", "ecmo.rpm"]);
     expect(byId(v, "drainageLine")?.readouts.map((r) => r.signal)).toEqual([
