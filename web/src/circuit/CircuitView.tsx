@@ -20,7 +20,7 @@ import type { CircuitPlan } from "../../../src/sim/index.ts";
 import type { SimClient } from "../client.ts";
 import { useTick } from "../controls/useTick.ts";
 import { formatValue } from "../display.ts";
-import { type Cell, layoutCircuit } from "./layout.ts";
+import { type Cell, layoutCircuit, type Wire } from "./layout.ts";
 
 const CW = 170; // cell width, px (SVG units)
 const RH = 128; // row height
@@ -38,6 +38,21 @@ const humanise = (id: string) =>
     .toLowerCase()
     .replace(/^./, (x) => x.toUpperCase());
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * A wire's path (horizontal, vertical at the midpoint between the cells, horizontal) and its arrow: at the midpoint
+ * on a same-row wire (the gap between boxes), else halfway down the vertical run; pointing with the flow.
+ */
+function wireGeometry(w: Wire): { d: string; ax: number; ay: number; angle: number } {
+  const x1 = w.from.col === 0 ? PAD + 70 : cx(w.from);
+  const y1 = cy(w.from);
+  const x2 = w.to.col === 0 ? PAD + 70 : cx(w.to);
+  const y2 = cy(w.to);
+  const xm = (x1 + x2) / 2;
+  const d = `M ${x1} ${y1} H ${xm} V ${y2} H ${x2}`;
+  if (y1 === y2) return { d, ax: xm, ay: y1, angle: x2 > x1 ? 0 : 180 };
+  return { d, ax: xm, ay: (y1 + y2) / 2, angle: y2 > y1 ? 90 : -90 };
+}
 
 export function CircuitView({
   client,
@@ -104,34 +119,13 @@ export function CircuitView({
         data-testid="circuit-svg"
       >
         {layout.wires.map((w, i) => {
-          const x1 = cx(w.from);
-          const y1 = cy(w.from);
-          const x2 = w.to.col === 0 ? PAD + 70 : cx(w.to);
-          const y2 = cy(w.to);
-          const xa = w.from.col === 0 ? PAD + 70 : x1;
-          const xm = (xa + x2) / 2;
-          const d = `M ${xa} ${y1} H ${xm} V ${y2} H ${x2}`;
-          const stroke = colour(w.side);
-          // Arrow on the last horizontal run (or the vertical one when there is none), pointing with the flow.
-          const horiz = Math.abs(x2 - xm) > 20;
-          const ax = horiz ? (xm + x2) / 2 : xm;
-          const ay = horiz ? y2 : (y1 + y2) / 2;
-          let angle = horiz ? (x2 > xm ? 0 : 180) : y2 > y1 ? 90 : -90;
-          if (reversed) angle += 180;
+          const g = wireGeometry(w);
           return (
-            <g key={i} class="cv-wire" data-side={w.side}>
-              <path d={d} stroke={stroke} stroke-width="7" fill="none" />
+            <g key={`w${i}`} class="cv-wire" data-side={w.side}>
+              <path d={g.d} stroke={colour(w.side)} stroke-width="7" fill="none" />
               {air && w.side === "arterial" ? (
-                <path d={d} stroke="#ffffff" stroke-width="3" stroke-dasharray="4 8" fill="none" />
+                <path d={g.d} stroke="#ffffff" stroke-width="3" stroke-dasharray="4 8" fill="none" />
               ) : null}
-              <path
-                d="M -7 -6 L 7 0 L -7 6 Z"
-                transform={`translate(${ax} ${ay}) rotate(${angle})`}
-                fill={reversed ? REVERSED : "#e8ecf1"}
-                class="cv-arrow"
-                data-testid="cv-arrow"
-                data-reversed={reversed ? "1" : "0"}
-              />
             </g>
           );
         })}
@@ -157,6 +151,21 @@ export function CircuitView({
               has={(s) => client.ready === null || client.has(s)}
             />
           ))}
+        {layout.wires.map((w, i) => {
+          const g = wireGeometry(w);
+          return (
+            <path
+              key={`a${i}`}
+              d="M -7 -6 L 7 0 L -7 6 Z"
+              transform={`translate(${g.ax} ${g.ay}) rotate(${reversed ? g.angle + 180 : g.angle})`}
+              fill={reversed ? REVERSED : "#e8ecf1"}
+              stroke="#0b0d10"
+              class="cv-arrow"
+              data-testid="cv-arrow"
+              data-reversed={reversed ? "1" : "0"}
+            />
+          );
+        })}
       </svg>
     </section>
   );
