@@ -468,6 +468,62 @@ describe("console in the browser", () => {
     await waitSim(page, t0 + 0.5, 10_000);
   });
 
+  // ---- Circuit view (issue 7, item 5): the live diagram of the circuit the simulation runs.
+
+  it("circuit view on bypass: the CPB path, the pump module's flow, clamp symbols following the clamps", async () => {
+    const { page } = h;
+    await page.getByTestId("circuit-toggle").click();
+    const view = page.getByTestId("circuit-view");
+    await view.waitFor();
+    expect(await view.getAttribute("data-mode")).toBe("cpb");
+    for (const id of [
+      "venousCannula",
+      "venousLine",
+      "venousReservoir",
+      "arterialPump",
+      "oxygenator",
+      "arterialFilter",
+      "arterialLine",
+      "aorticCannula",
+    ])
+      expect(await page.getByTestId(`cv-node-${id}`).count()).toBe(1);
+    // Suckers and the vent are not on the main blood path.
+    expect(await page.getByTestId("cv-node-sucker").count()).toBe(0);
+    // The same flow as the arterial pump module (both read circuit.arterialPump.flow, each re-rendered at 4 Hz, so
+    // they may show frames a moment apart while the pressure servo moves the flow): within 0.1 L/min.
+    await expect
+      .poll(async () => Math.abs((await num("cv-circuit.arterialPump.flow")) - (await num("hlm-pump-flow"))))
+      .toBeLessThan(0.1);
+    expect(await num("cv-circuit.arterialPump.flow")).toBeGreaterThan(2);
+    expect(Number(await page.getByTestId("cv-circuit.venousReservoir.level").textContent())).toBeGreaterThan(
+      0,
+    );
+    expect(await page.getByTestId("cv-arrow").first().getAttribute("data-reversed")).toBe("0");
+    expect(await page.getByTestId("cv-clamp-arterialLine").getAttribute("data-state")).toBe("open");
+    expect(await page.getByTestId("cv-clamp-venousLine").getAttribute("data-state")).toBe("open");
+    await shot("circuit-view-1920x1080.png");
+    // Partial venous clamp, then open.
+    await page.getByTestId("hlm-clamp-venousLine-occlusion").fill("30");
+    await page.getByTestId("hlm-clamp-venousLine").click();
+    await expect
+      .poll(() => page.getByTestId("cv-clamp-venousLine").getAttribute("data-state"))
+      .toBe("partial");
+    await page.getByTestId("hlm-clamp-venousLine-open").click();
+    await expect.poll(() => page.getByTestId("cv-clamp-venousLine").getAttribute("data-state")).toBe("open");
+    // Arterial line clamped: the symbol closes; released: it opens (acknowledge the pressure alarm it raised).
+    await page.getByTestId("hlm-clamp-arterialLine-close").click();
+    await expect
+      .poll(() => page.getByTestId("cv-clamp-arterialLine").getAttribute("data-state"))
+      .toBe("closed");
+    await page.getByTestId("hlm-clamp-arterialLine-open").click();
+    await expect
+      .poll(() => page.getByTestId("cv-clamp-arterialLine").getAttribute("data-state"))
+      .toBe("open");
+    await key("a");
+    await page.getByTestId("circuit-close").click();
+    expect(await view.count()).toBe(0);
+  });
+
   // ---- ECMO console (issue 7): adult-va-ecmo operated by hand through the ECMO console.
 
   /** Sends a shortcut key `n` times, after leaving any field. */
@@ -665,6 +721,36 @@ describe("console in the browser", () => {
     expect(await page.getByTestId("hlm-ecmo-flow").textContent()).toBe(flow);
     await key(" ");
     await waitSim(page, t0 + 0.5, 10_000);
+  });
+
+  it("circuit view on VA ECMO: the closed path with its Y limbs, the pump flow, the jugular limb clamped", async () => {
+    const { page } = h;
+    await page.getByTestId("circuit-toggle").click();
+    const view = page.getByTestId("circuit-view");
+    await view.waitFor();
+    expect(await view.getAttribute("data-mode")).toBe("ecmo");
+    for (const id of [
+      "drainageCannula",
+      "drainageLine",
+      "ecmoPump",
+      "oxygenator",
+      "returnLine",
+      "returnCannula",
+      "distalPerfusionCannula",
+      "jugularReturnCannula",
+    ])
+      expect(await page.getByTestId(`cv-node-${id}`).count()).toBe(1);
+    expect(await page.getByTestId("cv-node-venousReservoir").count()).toBe(0);
+    // Same signal as the pump panel (ecmo.flow); the two may render a frame apart, so within 0.1 L/min.
+    await expect
+      .poll(async () => Math.abs((await num("cv-ecmo.flow")) - (await num("hlm-ecmo-flow"))))
+      .toBeLessThan(0.1);
+    expect(await num("cv-ecmo.flow")).toBeGreaterThan(1);
+    expect(await page.getByTestId("cv-clamp-arterialLine").getAttribute("data-state")).toBe("open");
+    // The description clamps the VAV jugular limb shut until it is opened.
+    expect(await page.getByTestId("cv-clamp-returnLimb").getAttribute("data-state")).toBe("closed");
+    expect(await page.getByTestId("cv-clamp-distalPerfusionLine").getAttribute("data-state")).toBe("open");
+    await page.getByTestId("circuit-close").click();
   });
 
   it("a pump failure shows the pump held, and on VA the stopped pump flows backwards: retrograde-flow alarm", async () => {

@@ -10,6 +10,7 @@ import { planCircuit } from "../../src/sim/index.ts";
 import { AlarmBar, AlarmLog } from "./alarms/AlarmBar.tsx";
 import { AlarmSettings } from "./alarms/AlarmSettings.tsx";
 import { AlarmController } from "./alarms/controller.ts";
+import { CircuitView } from "./circuit/CircuitView.tsx";
 import type { SimClient } from "./client.ts";
 import { EventLog } from "./controls/EventLog.tsx";
 import { Defibrillator, Drugs, Fluids, Instructor, Ventilator } from "./controls/Interventions.tsx";
@@ -18,7 +19,7 @@ import { Running } from "./controls/Running.tsx";
 import { useTick } from "./controls/useTick.ts";
 import { Disclaimer } from "./Disclaimer.tsx";
 import { EcmoConsole, stepPump } from "./ecmo/EcmoConsole.tsx";
-import { HlmConsole } from "./hlm/HlmConsole.tsx";
+import { HlmConsole, useTracker } from "./hlm/HlmConsole.tsx";
 import { Monitor } from "./monitor/Monitor.tsx";
 import { Trends } from "./monitor/Trends.tsx";
 import type { StartChoice } from "./Start.tsx";
@@ -49,6 +50,9 @@ export function ConsoleScreen({
   const alarms = useMemo(() => new AlarmController(client, choice.patient.ageYears, ecmo), [client]);
   const [tab, setTab] = useState<Tab>("drugs");
   const [help, setHelp] = useState(false);
+  /** The circuit view, shown over the trends (which keep running underneath). */
+  const [circuitOpen, setCircuitOpen] = useState(false);
+  const tracker = useTracker(client, plan);
   useEffect(() => () => alarms.dispose(), [alarms]);
   useEffect(
     () =>
@@ -89,6 +93,18 @@ export function ConsoleScreen({
         </div>
         <Clock client={client} />
         <div class="top-actions">
+          {plan !== null ? (
+            <button
+              type="button"
+              class={`btn ${circuitOpen ? "on" : ""}`}
+              aria-pressed={circuitOpen}
+              onClick={() => setCircuitOpen((o) => !o)}
+              title="Live diagram of the circuit (shown over the trends)"
+              data-testid="circuit-toggle"
+            >
+              Circuit view
+            </button>
+          ) : null}
           <button type="button" class="btn" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">
             ? Keys
           </button>
@@ -102,11 +118,14 @@ export function ConsoleScreen({
       <div class="layout">
         <Monitor client={client} weightKg={w} ecmo={ecmo !== null} />
         {ecmo !== null && plan !== null ? (
-          <EcmoConsole client={client} plan={plan} config={ecmo} bsaM2={bsaM2} />
+          <EcmoConsole client={client} plan={plan} config={ecmo} bsaM2={bsaM2} tracker={tracker} />
         ) : (
-          <HlmConsole client={client} plan={plan} bsaM2={bsaM2} />
+          <HlmConsole client={client} plan={plan} bsaM2={bsaM2} tracker={tracker} />
         )}
         <Trends client={client} alarms={alarms} ecmo={ecmo !== null} />
+        {circuitOpen && plan !== null ? (
+          <CircuitView client={client} plan={plan} tracker={tracker} onClose={() => setCircuitOpen(false)} />
+        ) : null}
         <aside class="side" aria-label="Interventions and logs">
           <div class="tabs" role="tablist">
             {TABS.map((t) => (

@@ -7,11 +7,12 @@
  */
 import { useState } from "preact/hooks";
 import { type EcmoConfig, RPM_STEP, stepRpm } from "../../../src/console/ecmo.ts";
+import type { HlmTracker } from "../../../src/console/hlm.ts";
 import type { CircuitPlan } from "../../../src/sim/index.ts";
 import type { SimClient } from "../client.ts";
 import { useTick } from "../controls/useTick.ts";
 import { formatValue } from "../display.ts";
-import { ControlForm, Module, Timers, useTracker } from "../hlm/HlmConsole.tsx";
+import { ControlForm, Module, Timers } from "../hlm/HlmConsole.tsx";
 import type { HlmContext } from "../hlm/modules.ts";
 import { ECMO_MODULES, ecmoPump } from "./modules.ts";
 
@@ -26,13 +27,15 @@ export function EcmoConsole({
   plan,
   config,
   bsaM2,
+  tracker,
 }: {
   client: SimClient;
   plan: CircuitPlan;
   config: EcmoConfig;
   bsaM2: number;
+  /** The operator's set state (useTracker), shared with the circuit view. */
+  tracker: HlmTracker;
 }) {
-  const tracker = useTracker(client, plan);
   useTick(client, 250);
   const ctx: HlmContext = { bsaM2, ecmo: config };
   return (

@@ -38,12 +38,14 @@ export function HlmConsole({
   client,
   plan,
   bsaM2,
+  tracker,
 }: {
   client: SimClient;
   plan: CircuitPlan | null;
   bsaM2: number;
+  /** The operator's set state (useTracker), shared with the circuit view. */
+  tracker: HlmTracker;
 }) {
-  const tracker = useTracker(client, plan);
   useTick(client, 250);
   const ctx: HlmContext = { bsaM2, ecmo: null };
   return (
