@@ -238,6 +238,8 @@ export class CircuitModel {
   private readonly gas = new Float64Array(2);
   /** Time since the last gas exchange (s): slow steps are longer during a fast-forward coast. */
   private readonly oxTimeS = new Float64Array(1);
+  /** The slow step's dt for the helpers it calls (a register, so the number is not boxed across the call). */
+  private readonly dtReg = new Float64Array(1);
   /** Result register of `concIo`. */
   private readonly cio = new Float64Array(1);
   /** Viscosity of the patient's blood at the design state (cP): SVR scales with μ/μ0. */
@@ -504,7 +506,10 @@ export class CircuitModel {
       if (plan.closed) this.drainageOpen(j, dt); // the open fraction in DRAIN_IO[5]
       net.open[kk] = plan.closed ? venOpen * DRAIN_IO[5]! : venOpen;
     }
-    if (plan.closed) this.stepEcmoReturns(dt);
+    if (plan.closed) {
+      this.dtReg[0] = dt; // through a register: a number passed to a call that is not inlined is boxed
+      this.stepEcmoReturns();
+    }
     this.lastDt = dt;
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
     const res = plan.reservoir;
@@ -581,8 +586,9 @@ export class CircuitModel {
    * chord, own clamp) and the tip-distance stream (a fraction of the return flow from the return vessel straight to
    * the drainage vessel; docs/models/ecmo.md).
    */
-  private stepEcmoReturns(dt: number): void {
+  private stepEcmoReturns(): void {
     const mu = this.s[S_VISC]!; // this slow step's viscosity (not an argument: it would be boxed)
+    const dt = this.dtReg[0]!;
     const net = this.model.net;
     const moved = this.model.chem.lastMoved;
     const ex = this.plan.extraReturns;
