@@ -120,7 +120,7 @@ export class FastForward {
   get windows(): number {
     return this.st[4]!;
   }
-  /** Fraction of the fast-forwarded time spent coasting. */
+  /** Fast steps' worth of time coasted so far (divide by the steps run for the coasted fraction). */
   coastedSteps(): number {
     return this.st[5]!;
   }
