@@ -23,6 +23,21 @@ export function cpbSim(
   return createSimulation({ patient, seed, circuit }) as PatientSimulation;
 }
 
+/** The adult circuit fixture with a haemoconcentrator (150 mL/min) fed from the oxygenator's purge port. */
+export function adultCircuitWithHaemoconcentrator(): typeof adultCircuit {
+  const c = clone(adultCircuit);
+  const ox = c.components.find((x) => x.id === "oxygenator")!;
+  delete (ox.connect as Record<string, string>).purgeOut;
+  c.components.push({
+    id: "haemoconcentrator",
+    type: "haemoconcentrator",
+    params: { maxUltrafiltrationMlPerMin: 150 },
+    inlet: "oxygenator.purgeOut",
+    outlet: "venousReservoir.purgeIn",
+  } as never);
+  return c;
+}
+
 /** A shipped scenario's patient, circuit, seed and timeline (actions scheduled, nothing run yet). */
 export function scenarioSim(name: string, fastForward = false): PatientSimulation {
   const sc = loadScenario(name);

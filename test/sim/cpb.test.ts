@@ -12,6 +12,7 @@ import * as X from "../../src/sim/patient/layout.ts";
 import {
   ADULT,
   adultCircuit,
+  adultCircuitWithHaemoconcentrator,
   clone,
   cpbSim,
   fullFlowLPerMin,
@@ -284,16 +285,7 @@ describe("cannulae in the network", () => {
 
 describe("accessories and failure modes on full bypass", () => {
   it("haemoconcentrator: ultrafiltration of water raises the Hct; the volume leaves as external outflow", () => {
-    const c = clone(adultCircuit);
-    const ox = c.components.find((x) => x.id === "oxygenator")!;
-    delete (ox.connect as Record<string, string>).purgeOut;
-    c.components.push({
-      id: "haemoconcentrator",
-      type: "haemoconcentrator",
-      params: { maxUltrafiltrationMlPerMin: 150 },
-      inlet: "oxygenator.purgeOut",
-      outlet: "venousReservoir.purgeIn",
-    } as never);
+    const c = adultCircuitWithHaemoconcentrator();
     const sim = cpbSim(c);
     goOnBypass(sim, 60);
     const hct0 = read(sim, "patient.hct");

@@ -24,7 +24,14 @@ import {
 } from "../../src/sim/patient/chemistry.ts";
 import { FLUID_COMPOSITION } from "../../src/sim/patient/fluids.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
-import { ADULT, adultCircuit, clone, cpbSim, goOnBypass, neonatalCircuit, read } from "./cpb-helpers.ts";
+import {
+  ADULT,
+  adultCircuitWithHaemoconcentrator,
+  cpbSim,
+  goOnBypass,
+  neonatalCircuit,
+  read,
+} from "./cpb-helpers.ts";
 
 const patientSim = (preset: string): PatientSimulation =>
   createSimulation({ patient: patientFromPreset(preset), seed: 1 }) as PatientSimulation;
@@ -191,16 +198,7 @@ describe("K+ loads", () => {
 
 describe("ultrafiltration", () => {
   it("the haemoconcentrator removes K+ and glucose at plasma concentration (sieving 1): Hct rises, K+ does not", () => {
-    const c = clone(adultCircuit);
-    const ox = c.components.find((x) => x.id === "oxygenator")!;
-    delete (ox.connect as Record<string, string>).purgeOut;
-    c.components.push({
-      id: "haemoconcentrator",
-      type: "haemoconcentrator",
-      params: { maxUltrafiltrationMlPerMin: 150 },
-      inlet: "oxygenator.purgeOut",
-      outlet: "venousReservoir.purgeIn",
-    } as never);
+    const c = adultCircuitWithHaemoconcentrator();
     const sim = cpbSim(c);
     goOnBypass(sim, 60);
     const control = cpbSim(c); // the same run without ultrafiltration (K+ still settles after initiation)
