@@ -4,6 +4,7 @@ import { o2ContentFromPo2, so2FromPo2, solveAcidBase, tco2FromPco2 } from "../bl
 import { fickO2TransferMlPerMin, sweepCo2RemovalMlPerMin } from "./membrane.ts";
 import {
   buildOxygenatorParams,
+  counterCurrentCo2RemovalMlPerMin,
   createOxygenatorState,
   EQ_O2_CONTENT,
   EQ_PCO2,
@@ -101,10 +102,44 @@ describe("oxygenator gas transfer (shared equilibrateBlood)", () => {
       [doubled, 6],
       [halved, 1.5],
     ] as const) {
-      expect(sweepCo2RemovalMlPerMin(sweep, r[OX_FECO2]!)).toBeCloseTo(r[OX_VCO2_ML_PER_MIN]!, 9);
+      // Two computations meet: the gas side (ε–NTU exhaust, [92] sweep × FeCO2) and the blood side (Q·ΔtCO2).
+      const exhaust = sweepCo2RemovalMlPerMin(sweep, r[OX_FECO2]!);
+      expect(Math.abs(exhaust / r[OX_VCO2_ML_PER_MIN]! - 1)).toBeLessThan(1e-4);
       expect(r[OX_GAS_PCO2]).toBeCloseTo(r[OX_FECO2]! * 713, 9);
       // CO2 mass balance: removed = Q·(tCO2 in − out)·22.26 mL/mmol.
       expect(r[OX_VCO2_ML_PER_MIN]).toBeCloseTo(5 * (v.tco2 - r[EQ_TCO2]!) * 22.26, 6);
+    }
+  });
+  it("CO2 mass balance as the engine calls it (one call per exchange): blood Q·ΔtCO2 = exhaust FeCO2 × sweep within 2 % by the third call", () => {
+    for (const [qL, sweep] of [
+      [5, 1.5],
+      [5, 12],
+      [1, 0.5],
+      [3, 8],
+      [0.5, 10],
+    ] as const) {
+      const s = createOxygenatorState(0.6, sweep);
+      for (let i = 0; i < 3; i++)
+        oxygenatorTransfer(fx25, s, v.content, v.tco2, 0, HB, 37, (qL * 1000) / 60, 0.1, out, 1);
+      const blood = qL * (v.tco2 - out[EQ_TCO2]!) * 22.26;
+      const exhaust = sweepCo2RemovalMlPerMin(sweep, out[OX_FECO2]!);
+      expect(blood).toBeGreaterThan(10);
+      expect(Math.abs(exhaust / blood - 1)).toBeLessThan(0.02);
+    }
+  });
+  it("CO2 removal rises monotonically with sweep (0.5 → 16 L/min at 5 L/min blood) and saturates (counter-current, blood-side limit)", () => {
+    let prev = 0;
+    let prevRatio = 2;
+    for (const sweep of [0.5, 1, 2, 4, 8, 16]) {
+      const vco2 = run(createOxygenatorState(0.6, sweep))[OX_VCO2_ML_PER_MIN]!;
+      expect(vco2).toBeGreaterThan(prev);
+      // Each doubling of sweep multiplies removal by less than the one before, never by more than 2 (proportional
+      // to sweep only while the gas is the smaller capacity rate and fully equilibrated).
+      if (prev > 0) {
+        expect(vco2 / prev).toBeLessThan(prevRatio);
+        prevRatio = vco2 / prev;
+      }
+      prev = vco2;
     }
   });
   it("CO2 removal of a 1.5 L/min lung at 1.5 L/min blood and sweep, PvCO2 45: ~73 mL/min (Quadrox-i Neonatal, §7.1 [S2], ±15 %)", () => {
@@ -157,6 +192,61 @@ describe("oxygenator gas transfer (shared equilibrateBlood)", () => {
     expect(oxygenatorVolatilePercent(s)).toBe(1.5);
     s[OXS_SWEEP_L_PER_MIN] = 0;
     expect(oxygenatorVolatilePercent(s)).toBe(0);
+  });
+});
+
+describe("counter-current CO2 exchanger (ε–NTU, Incropera & DeWitt)", () => {
+  const r = new Float64Array(3);
+  it("sweep → ∞: removal → the blood-side limit C_b·(1 − e^(−D/C_b))·Pv (gas stays at its inlet PCO2)", () => {
+    const d = 3;
+    const cb = 5;
+    const limit = cb * (1 - Math.exp(-d / cb)) * 45;
+    expect(counterCurrentCo2RemovalMlPerMin(d, cb, 1e9, 45, 0)).toBeCloseTo(limit, 6);
+    expect(counterCurrentCo2RemovalMlPerMin(d, cb, 1e3, 45, 0)).toBeLessThan(limit);
+  });
+  it("D → ∞: removal → C_min·ΔP (the smaller capacity rate equilibrates completely)", () => {
+    expect(counterCurrentCo2RemovalMlPerMin(1e9, 5, 2, 45, 0)).toBeCloseTo(2 * 45, 6);
+    expect(counterCurrentCo2RemovalMlPerMin(1e9, 2, 5, 45, 0)).toBeCloseTo(2 * 45, 6);
+    expect(counterCurrentCo2RemovalMlPerMin(1e9, 5, 2, 45, 5)).toBeCloseTo(2 * 40, 6);
+  });
+  it("Cr = 1: ε = NTU/(1 + NTU), and the general formula tends to it", () => {
+    const v1 = counterCurrentCo2RemovalMlPerMin(6, 3, 3, 45, 0, r);
+    expect(r[0]).toBeCloseTo(2 / 3, 12);
+    expect(r[1]).toBeCloseTo(2, 12);
+    expect(r[2]).toBe(1);
+    expect(v1).toBeCloseTo((2 / 3) * 3 * 45, 9);
+    counterCurrentCo2RemovalMlPerMin(6, 3, 3 * (1 + 1e-6), 45, 0, r);
+    expect(r[0]).toBeCloseTo(2 / 3, 5);
+  });
+  it("Cr → 0 recovers the constant-gas (Piiper–Scheid) form ε = 1 − e^(−NTU)", () => {
+    counterCurrentCo2RemovalMlPerMin(2, 1, 1e12, 45, 0, r);
+    expect(r[0]).toBeCloseTo(1 - Math.exp(-2), 9);
+  });
+  it("rises monotonically with sweep (C_gas) at fixed D and blood flow, and never exceeds either limit", () => {
+    let prev = 0;
+    for (const sweep of [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32]) {
+      const cg = (sweep * 1000) / 713;
+      const v = counterCurrentCo2RemovalMlPerMin(4, 7.5, cg, 45, 0);
+      expect(v).toBeGreaterThan(prev);
+      expect(v).toBeLessThanOrEqual(Math.min(cg, 7.5) * 45);
+      expect(v).toBeLessThanOrEqual(7.5 * (1 - Math.exp(-4 / 7.5)) * 45 + 1e-9);
+      prev = v;
+    }
+  });
+  it("nothing moves without a membrane or without gas", () => {
+    expect(counterCurrentCo2RemovalMlPerMin(0, 5, 2, 45, 0)).toBe(0);
+    expect(counterCurrentCo2RemovalMlPerMin(3, 5, 0, 45, 0)).toBe(0);
+  });
+  it("porcine ECCO2R sweep response: 0.4 m² lung, 0.9 L/min blood, PvCO2 45, sweep 2 → 8 L/min: ×1.17 published (Intensive Care Med Exp 2019, s40635-019-0244-3), model within 30 % (a prediction: nothing fitted to it)", () => {
+    const lung = buildOxygenatorParams({ maxFlowLPerMin: 1.5, membraneAreaM2: 0.4 });
+    const b = venous(45, 12, 40);
+    const at = (sweep: number) => {
+      oxygenatorTransfer(lung, createOxygenatorState(1, sweep), b.content, b.tco2, 0, 12, 37, 15, 1, out, 8);
+      return out[OX_VCO2_ML_PER_MIN]!;
+    };
+    const ratio = at(8) / at(2);
+    expect(ratio).toBeGreaterThan(1);
+    expect(Math.abs(ratio - 1.17) / 1.17).toBeLessThan(0.3);
   });
 });
 

@@ -68,7 +68,7 @@ export const oxygenatorSpecSchema = z
     heatExchangerPerformanceFactor: z.number().gt(0).lt(1).default(0.5),
     heatExchangerReferenceFlowLPerMin: z.number().gt(0).max(10).default(5),
     /** DCO2 / (Q_rated·βc): ≥ ~3 makes CO2 removal sweep-limited (model assumption). */
-    co2DiffusionFactor: z.number().gt(0).max(50).default(3),
+    co2DiffusionFactor: z.number().gt(0).max(50).default(0.42),
     /** Blood CO2 capacitance, mL CO2/dL/mmHg (whole-blood CO2 curve slope, 0.4–0.7 [U]). */
     co2CapacitanceMlPerDlPerMmHg: z.number().gt(0).max(2).default(0.5),
     ratedInletSo2: z.number().min(0.3).max(0.9).default(0.65),
@@ -109,7 +109,8 @@ export const OXS_WATER_TEMP_C = 7;
 export const OXS_WATER_FLOW_OK = 8; // heater–cooler circulating (1) or failed (0)
 export const OXS_CO2_CONDUCTANCE = 9; // blood-side CO2 conductance G from the last transfer, mL/min/mmHg (0: unknown)
 export const OXS_OUTLET_SO2 = 10; // outlet SO2 of the last transfer (Haldane: the inflow's PCO2 at that saturation)
-export const OXS_SIZE = 11;
+export const OXS_CO2_CAPACITANCE = 11; // blood CO2 secant capacitance Pv → Pout of the last transfer, mL/mL/mmHg (0: unknown)
+export const OXS_SIZE = 12;
 
 export function createOxygenatorState(
   fio2 = 0.6,
@@ -346,25 +347,38 @@ function transferKernel(
     out[OX_VCO2_ML_PER_MIN] = 0;
     return;
   }
-  const k = dry / sweepMlPerMin;
   const qMlPerMin = bloodFlowMlPerS * 60;
+  const d = p.dlCo2 * m;
+  // Counter-current exchanger (ε–NTU): capacity rates in mL CO2/min per mmHg of PCO2 on each side.
+  const cGas = sweepMlPerMin / dry;
+  const io = NTU;
   for (let it = 0; it < iterations; it++) {
-    // G: blood-side CO2 conductance (mL/min/mmHg); first guess Q·βc·(1 − e^(−D/(Q·βc))).
+    // Blood capacity rate with the secant CO2 capacitance of the last transfer (the documented βc before the first).
+    const betaLast = state[OXS_CO2_CAPACITANCE]!;
+    const cBlood = qMlPerMin * (betaLast > 0 ? betaLast : p.co2Capacitance);
+    io[0] = d;
+    io[1] = cBlood;
+    io[2] = cGas;
+    counterCurrent();
+    const vco2Target = io[3]! * (pv - GAS_INLET_PCO2_MMHG); // ε·C_min·(Pv − Pgas,in), mL/min
+    // Blood side: equilibrateBlood against one effective gas PCO2 chosen so that the blood gives up vco2Target, using
+    // its conductance G (mL/min/mmHg) from the last transfer; first guess Q·βc·(1 − e^(−D/(Q·βc))).
     let g = state[OXS_CO2_CONDUCTANCE]!;
-    if (!(g > 0)) {
-      const qb = qMlPerMin * p.co2Capacitance;
-      g = qb * (1 - Math.exp(-(p.dlCo2 * m) / qb));
-    }
-    const gasPco2 = (k * g * pv) / (1 + k * g);
+    if (!(g > 0)) g = cBlood * (1 - Math.exp(-d / cBlood));
+    let gasPco2 = pv - vco2Target / g;
+    if (!(gasPco2 > 0)) gasPco2 = 0;
     // (EQ_IO[0..4], [9], [10] set above; the kernel does not write its registers.)
     eq[5] = gasPo2MmHg(p, state);
     eq[6] = gasPco2;
     eq[7] = p.dlO2 * m;
-    eq[8] = p.dlCo2 * m;
+    eq[8] = d;
     equilibrate(out);
     const vco2 = (out[EQ_CO2_REMOVED_ML]! / dtS) * 60;
     if (pv - gasPco2 > 0.5 && vco2 > 0) state[OXS_CO2_CONDUCTANCE] = vco2 / (pv - gasPco2);
-    out[OX_GAS_PCO2] = gasPco2;
+    const drop = pv - out[EQ_PCO2]!;
+    if (drop > 0.5 && vco2 > 0) state[OXS_CO2_CAPACITANCE] = vco2 / qMlPerMin / drop;
+    // Exhaust (gas side of the exchanger): the CO2 the ε–NTU balance carries out with the sweep.
+    out[OX_FECO2] = vco2Target / sweepMlPerMin;
   }
   // O2 uptake cannot exceed the O2 the sweep brings.
   let vo2 = (out[EQ_O2_UPTAKE_ML]! / dtS) * 60;
@@ -384,8 +398,73 @@ function transferKernel(
   state[OXS_OUTLET_SO2] = out[EQ_SO2]!;
   out[OX_VO2_ML_PER_MIN] = vo2;
   out[OX_VCO2_ML_PER_MIN] = vco2;
-  out[OX_FECO2] = vco2 / sweepMlPerMin;
   out[OX_GAS_PCO2] = out[OX_FECO2]! * dry;
+}
+
+/** PCO2 of the sweep gas entering the fibres, mmHg: O2/air blends carry no CO2. */
+const GAS_INLET_PCO2_MMHG = 0;
+
+/**
+ * Registers of the counter-current exchanger: [0] membrane conductance D (mL/min/mmHg), [1] blood and [2] gas
+ * capacity rates (mL/min/mmHg) in; [3] ε·C_min (mL/min/mmHg), [4] ε, [5] NTU, [6] Cr out.
+ */
+const NTU = new Float64Array(7);
+
+/**
+ * Effectiveness of a counter-current exchanger (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, ε–NTU
+ * relations): NTU = D/C_min, Cr = C_min/C_max, ε = (1 − e^(−NTU(1−Cr)))/(1 − Cr·e^(−NTU(1−Cr))), ε = NTU/(1 + NTU)
+ * at Cr = 1. Reads and writes the NTU registers; allocates nothing.
+ */
+function counterCurrent(): void {
+  const io = NTU;
+  const d = io[0]!;
+  const cb = io[1]!;
+  const cg = io[2]!;
+  const cMin = Math.min(cb, cg);
+  const cMax = Math.max(cb, cg);
+  if (!(cMin > 0) || !(d > 0)) {
+    io[3] = 0;
+    io[4] = 0;
+    io[5] = 0;
+    io[6] = 0;
+    return;
+  }
+  const ntu = d / cMin;
+  const cr = cMin / cMax;
+  let eff: number;
+  if (1 - cr < 1e-9) eff = ntu / (1 + ntu);
+  else {
+    const e = Math.exp(-ntu * (1 - cr));
+    eff = (1 - e) / (1 - cr * e);
+  }
+  io[3] = eff * cMin;
+  io[4] = eff;
+  io[5] = ntu;
+  io[6] = cr;
+}
+
+/**
+ * CO2 removal of the counter-current membrane (mL/min): ε·C_min·(Pv − Pgas,in). D the membrane CO2 conductance,
+ * C_blood = Q̇·βc and C_gas = V̇sweep/(Pb − PH2O), all in mL/min per mmHg; `out` (length ≥ 3) receives ε, NTU, Cr.
+ */
+export function counterCurrentCo2RemovalMlPerMin(
+  dMlPerMinPerMmHg: number,
+  cBloodMlPerMinPerMmHg: number,
+  cGasMlPerMinPerMmHg: number,
+  venousPco2MmHg: number,
+  gasInletPco2MmHg: number,
+  out?: Float64Array,
+): number {
+  NTU[0] = dMlPerMinPerMmHg;
+  NTU[1] = cBloodMlPerMinPerMmHg;
+  NTU[2] = cGasMlPerMinPerMmHg;
+  counterCurrent();
+  if (out !== undefined) {
+    out[0] = NTU[4]!;
+    out[1] = NTU[5]!;
+    out[2] = NTU[6]!;
+  }
+  return NTU[3]! * (venousPco2MmHg - gasInletPco2MmHg);
 }
 
 /** CO2 (mL STPD) in `mmol`. */
