@@ -11,19 +11,24 @@
  * 1998;13:119, reference §7.1 [S]) is used instead: a maximum O2 transfer of 185 mL/min per m² of hollow fibre
  * (Capiox SX25: 462.6 mL/min at 2.5 m²), reached with standard venous blood and 100 % O2 at the maximum flow. The
  * 95 % rated-flow definition is a floor that manufacturers meet with margin: with it alone a 7 L/min lung could
- * not keep PaO2 above ~60 mmHg at 4.8 L/min and FiO2 0.6, against 150–250 mmHg in practice (primer §6). CO2: removal by hollow-fibre lungs is limited by the sweep, not the membrane
- * ("sweep gas flow is the main determinant of CO2 elimination", Intensive Care Med Exp 2018, reference §9), so
- * the CO2 diffusing capacity is set to `co2DiffusionFactor` (default 3) × the blood's CO2 flow capacity at rated
- * flow (Q_rated·βc): blood equilibrates with the gas to ~95 % within the bundle. A model assumption; with it a
- * 1.5 L/min lung removes 73 mL CO2/min at 1.5 L/min blood, PvCO2 45, sweep 1.5 L/min, in line with the ~73 mL/min
- * quoted for the Quadrox-i Neonatal (reference §7.1 [S2]).
+ * not keep PaO2 above ~60 mmHg at 4.8 L/min and FiO2 0.6, against 150–250 mmHg in practice (primer §6).
  *
- * Gas side:  PgasO2 = FiO2·(Pb − PH2O);  the fibre gas is taken as well mixed at the exhaust composition,
- * PgasCO2 = V̇CO2/V̇sweep·(Pb − PH2O). With the blood side written as V̇CO2 = G·(Pv − Pgas) (G the membrane's
- * CO2 conductance, estimated from the previous call and kept in the state), the two solve in closed form:
- * Pgas = k·G·Pv/(1 + k·G), k = (Pb − PH2O)/V̇sweep. So sweep is the main determinant of CO2 removal (Intensive
- * Care Med Exp 2018, s40635-018-0183-4; reference §9) and zero sweep removes nothing. O2 uptake is capped at the
- * O2 the sweep brings (FiO2·V̇sweep). Gas supply loss sets the effective sweep to 0: no transfer.
+ * CO2 (docs/models/oxygenator.md): the fibre gas runs counter-current to the blood, so the exchanger is solved in
+ * closed form by effectiveness–NTU (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer): capacity rates
+ * C_blood = Q·βc (βc the secant CO2 capacitance of the last exchange, mL CO2/mL/mmHg) and C_gas = V̇sweep/(Pb − PH2O),
+ * NTU = D/C_min, Cr = C_min/C_max, ε = (1 − e^(−NTU(1−Cr)))/(1 − Cr·e^(−NTU(1−Cr))) (NTU/(1 + NTU) at Cr = 1),
+ * V̇CO2 = ε·C_min·(Pv − Pgas,in) with Pgas,in = 0, exhaust FeCO2 = V̇CO2/V̇sweep. The blood side is the shared
+ * equilibrateBlood against one effective gas PCO2 Pv − V̇CO2/G (G the blood's CO2 conductance of the last exchange,
+ * kept in the state), so the blood gives up what the gas carries away (within 2 % by the third exchange). Sweep stays
+ * the main determinant of CO2 removal (Intensive Care Med Exp 2018, s40635-018-0183-4; reference §9) and zero sweep
+ * removes nothing. D_CO2 = `co2DiffusionFactor` × Q_rated·βc, factor 0.42 FITTED to one figure: a 1.5 L/min lung
+ * removes ~73 mL CO2/min at 1.5 L/min blood and sweep, PvCO2 45 (Quadrox-i Neonatal, reference §7.1 [S2]; model 73.4).
+ * PREDICTED: sweep 2 → 8 L/min on a 0.4 m² lung at 0.9 L/min raises removal ×1.31 against ×1.17 in pigs (Intensive
+ * Care Med Exp 2019, doi 10.1186/s40635-019-0244-3; graded in `perfuse validate`). Not matched: the in vitro 0.8 m²
+ * paediatric lung at 200 mL/min (de Villiers Hugo et al., JECT 2017;49:257), docs/validation.md.
+ *
+ * Gas side O2: PgasO2 = FiO2·(Pb − PH2O). O2 uptake is capped at the O2 the sweep brings (FiO2·V̇sweep). Gas supply
+ * loss sets the effective sweep to 0: no transfer.
  *
  * Blood-side pressure drop: ΔP = k·Q·(1 + clot), with clot = f/(1 − f) for a fraction f of the fibre bundle's
  * flow paths blocked (parallel paths: resistance ×1/(1 − f)); k from `pressureDropMmHgAtMaxFlow` (a [U] default
@@ -67,7 +72,7 @@ export const oxygenatorSpecSchema = z
     pressureDropMmHgAtMaxFlow: z.number().gt(0).max(500).default(100),
     heatExchangerPerformanceFactor: z.number().gt(0).lt(1).default(0.5),
     heatExchangerReferenceFlowLPerMin: z.number().gt(0).max(10).default(5),
-    /** DCO2 / (Q_rated·βc): ≥ ~3 makes CO2 removal sweep-limited (model assumption). */
+    /** DCO2 / (Q_rated·βc); 0.42 fitted to ~73 mL CO2/min of a 1.5 L/min lung (docs/models/oxygenator.md). */
     co2DiffusionFactor: z.number().gt(0).max(50).default(0.42),
     /** Blood CO2 capacitance, mL CO2/dL/mmHg (whole-blood CO2 curve slope, 0.4–0.7 [U]). */
     co2CapacitanceMlPerDlPerMmHg: z.number().gt(0).max(2).default(0.5),
@@ -238,7 +243,7 @@ export function membraneFactor(state: Float64Array): number {
 }
 
 /** Output layout of `oxygenatorTransfer`: the EQ_* outputs of equilibrateBlood, then these. */
-export const OX_GAS_PCO2 = EQ_OUT_SIZE; // mean (exhaust) gas PCO2, mmHg
+export const OX_GAS_PCO2 = EQ_OUT_SIZE; // exhaust gas PCO2 (counter-current outlet), mmHg
 export const OX_FECO2 = EQ_OUT_SIZE + 1; // exhaust CO2 fraction (dry)
 export const OX_VO2_ML_PER_MIN = EQ_OUT_SIZE + 2; // O2 taken up by the blood, mL/min STPD
 export const OX_VCO2_ML_PER_MIN = EQ_OUT_SIZE + 3; // CO2 removed from the blood, mL/min STPD
