@@ -20,7 +20,7 @@
  */
 
 import { bloodViscosityCp } from "../sim/blood/viscosity.ts";
-import type { CannulaParams } from "../sim/circuit/cannula.ts";
+import { type CannulaParams, cannulaDataPressureDropMmHg } from "../sim/circuit/cannula.ts";
 import { bloodDropMmHg, cannulaLaw } from "./cannula-law.ts";
 import { type Explained, explained } from "./explain.ts";
 import type { Cannula, CannulaKind, Catalogue, PressureFlow, Protocol } from "./schema.ts";
@@ -180,6 +180,7 @@ export function explainDrop(
   const p = d.params;
   const g = d.governing;
   const onePoint = p.aDataPerLPerMin === 0;
+  // b_blood in mmHg/(mL/s)², b_data in mmHg/(L/min)²: (L/min)² → (mL/s)² is × 0.0036.
   const densityRatio = p.bDataPerLPerMin2 > 0 ? p.bBlood / (p.bDataPerLPerMin2 * 0.0036) : 1;
   const notes: string[] = [];
   if (pf.fluid === "water")
@@ -218,9 +219,7 @@ export function explainDrop(
       dataViscosityCp: p.dataViscosityCp,
       densityRatio: Number(densityRatio.toFixed(4)),
       viscosityCp: Number(g.viscosityCp.toFixed(3)),
-      dropOnDataFluidMmHg: r2(
-        p.aDataPerLPerMin * g.flowLPerMin + p.bDataPerLPerMin2 * g.flowLPerMin * g.flowLPerMin,
-      ),
+      dropOnDataFluidMmHg: r2(cannulaDataPressureDropMmHg(p, g.flowLPerMin)),
       dropAtFullFlowMmHg: r2(d.fullFlow.dropMmHg),
       dropAtLowestTempMmHg: r2(d.lowestTemp.dropMmHg),
       limitMmHg: r2(limit),
