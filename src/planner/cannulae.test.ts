@@ -1,38 +1,132 @@
+/**
+ * The planner's cannula pressure drop is the simulator's blood-scaled law (cannula-law.ts → src/sim/circuit/
+ * cannula.ts): ΔP = (a/μ_data)·μ·Q + b·(ρ_blood/ρ_data)·Q², a and b fitted to the catalogue points; μ the engine's
+ * blood viscosity (src/sim/blood/viscosity.ts) at the plan's Hct on bypass; the larger of full flow at 37 °C and
+ * target flow at the lowest temperature.
+ */
 import { describe, expect, it } from "vitest";
 import { loadPlannerData } from "../io/catalogue-files.ts";
-import { pressureDropAt } from "./cannulae.ts";
-import type { PressureFlow } from "./schema.ts";
+import { bloodViscosityCp } from "../sim/blood/viscosity.ts";
+import {
+  buildCannulaParams,
+  cannulaDataPressureDropMmHg,
+  cannulaPressureDropMmHg,
+} from "../sim/circuit/cannula.ts";
+import { cannulaLaw, simCannulaSpec } from "./cannula-law.ts";
+import { type CannulaBlood, cannulaDropAt, chartRange, explainDrop } from "./cannulae.ts";
+import type { Cannula, PressureFlow } from "./schema.ts";
 
-// Medtronic EOPA 20 Fr, water (reference §7.5a, vector 78) [S2]
-const eopa20: PressureFlow = {
-  points: [
-    [3, 28],
-    [4, 50],
-    [5, 76],
-    [6, 110],
-  ],
-  fluid: "water",
-  kind: "exact",
-  source: "test",
-  evidence: "S2",
+const { catalogue } = loadPlannerData();
+const device = (id: string) => {
+  const d = catalogue.cannulae.find((c) => c.id === id);
+  if (!d?.pressureFlow) throw new Error(`missing ${id}`);
+  return d as Cannula & { pressureFlow: PressureFlow };
 };
+const normothermic: CannulaBlood = { hct: 0.3, lowestTempC: 37, targetFlowFraction: 1 };
 
-describe("pressureDropAt", () => {
-  it("returns catalogue points exactly (vectors 78: 76 mmHg at 5 L/min)", () => {
-    expect(pressureDropAt(eopa20, 5, 1.25)).toEqual({ dropMmHg: 76, how: "interpolated" });
+describe("cannula pressure drop with blood (the engine's law)", () => {
+  it("hand check, two-point water chart (Avalon Elite 20 Fr return lumen: 71 @ 1, 279.6 @ 2 L/min)", () => {
+    // Two points fit exactly: a + b = 71, 2a + 4b = 279.6 → b = 68.8, a = 2.2 mmHg per (L/min)ⁿ on water.
+    // Blood Hct 0.30 at 37 °C: μ = 10^(1.138·0.30 + 0.03699) = 2.3900 cP; water μ 1.002 cP, ρ 0.998 g/mL;
+    // blood ρ 1.05 g/mL. ΔP(1 L/min) = 2.2·2.3900/1.002 + 68.8·1.05/0.998 = 5.247 + 72.385 = 77.63 mmHg.
+    const d = cannulaDropAt(device("getinge-avalon-elite-20"), "pressureFlow", 1, normothermic, 1.25)!;
+    expect(d.fullFlow.viscosityCp).toBeCloseTo(2.39, 3);
+    expect(d.dropMmHg).toBeCloseTo(77.63, 1);
+    expect(d.dropMmHg).toBeGreaterThan(71); // blood drops more than the water chart
+    const drain = cannulaDropAt(
+      device("getinge-avalon-elite-20"),
+      "drainagePressureFlow",
+      1,
+      normothermic,
+      1.25,
+    )!;
+    // 28.3 @ 1, 91.0 @ 2: b = 17.2, a = 11.1 → 11.1·2.3900/1.002 + 17.2·1.05/0.998 = 26.476 + 18.096 = 44.57
+    expect(drain.dropMmHg).toBeCloseTo(44.57, 1);
   });
-  it("interpolates linearly between points", () => {
-    expect(pressureDropAt(eopa20, 4.5, 1.25)?.dropMmHg).toBeCloseTo(63, 9);
+
+  it("is the simulator's cannulaPressureDropMmHg on the simulator's data for the same id", () => {
+    for (const id of [
+      "medtronic-eopa-20",
+      "medtronic-dlp-metal-tip-venous-12",
+      "medtronic-biomedicus-arterial-8",
+    ]) {
+      const dev = device(id);
+      const spec = simCannulaSpec(dev)!;
+      expect(spec.model).toBe(id);
+      const engine = buildCannulaParams({ ...spec, vessel: "rightAtrium" });
+      const blood = { hct: 0.26, lowestTempC: 28, targetFlowFraction: 1 };
+      const q = dev.pressureFlow.points[0]![0];
+      const d = cannulaDropAt(dev, "pressureFlow", q, blood, 1.25)!;
+      const mu = bloodViscosityCp(0.26, 28);
+      expect(d.dropMmHg).toBeCloseTo(cannulaPressureDropMmHg(engine, (q * 1000) / 60, mu), 9);
+      expect(cannulaLaw(dev)).toEqual(engine);
+    }
   });
-  it("uses the chord from the origin below the first point (over-states a convex curve)", () => {
-    expect(pressureDropAt(eopa20, 2, 1.25)).toEqual({ dropMmHg: (28 * 2) / 3, how: "chord-from-origin" });
+
+  it("water → blood: a many-point chart of a small cannula (viscous term) rises by far more than the density ratio", () => {
+    // DLP 12 Fr metal tip, water 12 mmHg at 0.5 L/min (chart); with blood of Hct 0.26 at 37 °C (2.15 cP) the
+    // engine gives ≈ 18.5 mmHg, at 25 °C (3.10 cP) ≈ 22.5 mmHg.
+    const dev = device("medtronic-dlp-metal-tip-venous-12");
+    const warm = cannulaDropAt(
+      dev,
+      "pressureFlow",
+      0.5,
+      { hct: 0.26, lowestTempC: 37, targetFlowFraction: 1 },
+      1.25,
+    )!;
+    const cold = cannulaDropAt(
+      dev,
+      "pressureFlow",
+      0.5,
+      { hct: 0.26, lowestTempC: 25, targetFlowFraction: 1 },
+      1.25,
+    )!;
+    expect(warm.dropMmHg / 12).toBeGreaterThan(1.4);
+    expect(cold.dropMmHg).toBeGreaterThan(warm.dropMmHg);
+    expect(cold.governing.tempC).toBe(25); // same flow, colder: the lowest temperature governs
+    // A one-point chart fits a pure quadratic (no viscous term): only the density ratio applies.
+    const one = cannulaDropAt(device("medtronic-dlp-venous-28"), "pressureFlow", 5, normothermic, 1.25)!;
+    expect(one.dropMmHg).toBeCloseTo((36 * 1.05) / 0.998, 6);
   });
-  it("extrapolates as Q² above the last point, up to the allowed factor", () => {
-    expect(pressureDropAt(eopa20, 7, 1.25)?.dropMmHg).toBeCloseTo(110 * (7 / 6) ** 2, 9);
-    expect(pressureDropAt(eopa20, 7.6, 1.25)).toBeUndefined();
+
+  it("adult flow reduced with temperature: full flow at 37 °C governs the large arterial cannula", () => {
+    // 80 kg at 32 °C: target 4.0 of full 4.8 L/min (CI 2.0 of 2.4).
+    const blood = { hct: 0.32, lowestTempC: 32, targetFlowFraction: 4.0 / 4.8 };
+    const d = cannulaDropAt(device("medtronic-eopa-20"), "pressureFlow", 4.8, blood, 1.25)!;
+    expect(d.governing).toBe(d.fullFlow);
+    expect(d.lowestTemp.flowLPerMin).toBeCloseTo(4.0, 9);
+    expect(d.lowestTemp.viscosityCp).toBeCloseTo(bloodViscosityCp(0.32, 32), 9);
+    expect(d.fullFlow.dropMmHg).toBeGreaterThan(d.lowestTemp.dropMmHg);
   });
-  it("does not use data from a cannula sized for more than twice the flow", () => {
-    expect(pressureDropAt(eopa20, 1.4, 1.25)).toBeUndefined();
+
+  it("uses a chart only near its data (EOPA 20: 3–6 L/min, extrapolation × 1.25)", () => {
+    const pf = device("medtronic-eopa-20").pressureFlow;
+    expect(chartRange(pf, 5, 1.25)).toBe("within-chart");
+    expect(chartRange(pf, 2, 1.25)).toBe("below-chart");
+    expect(chartRange(pf, 1.4, 1.25)).toBeUndefined(); // below half the first point: sized for far more flow
+    expect(chartRange(pf, 7, 1.25)).toBe("above-chart");
+    expect(chartRange(pf, 7.6, 1.25)).toBeUndefined(); // beyond 6 × 1.25 L/min
+  });
+
+  it("explains itself: formula, inputs, constants, and the sources of the data, the law and the viscosity", () => {
+    const dev = device("medtronic-dlp-metal-tip-venous-12");
+    const blood = { hct: 0.26, lowestTempC: 25, targetFlowFraction: 1 };
+    const d = cannulaDropAt(dev, "pressureFlow", 0.5, blood, 1.25)!;
+    const e = explainDrop(dev, dev.pressureFlow, d, blood, 40, "test limit");
+    expect(e.value).toBe(d.dropMmHg);
+    expect(e.formula).toMatch(/μ_data.*ρ_blood\/ρ_data/);
+    expect(e.formula).toMatch(/12 mmHg @ 0\.5 L\/min/);
+    expect(e.inputs).toMatchObject({ cannula: dev.id, flowLPerMin: 0.5, tempC: 25, hctOnBypass: 0.26 });
+    expect(e.constants.viscosityCp).toBeCloseTo(bloodViscosityCp(0.26, 25), 3);
+    // What the water chart itself gives at that flow (the fitted curve on water).
+    expect(e.constants.dropOnDataFluidMmHg).toBeCloseTo(cannulaDataPressureDropMmHg(d.params, 0.5), 2);
+    expect(e.source).toMatch(/Ganushchak et al\., Perfusion 2020;35:331/);
+    expect(e.source).toMatch(/viscosity\.ts/);
+    expect(e.source).toMatch(/66112|Metal Tip/);
+    expect(e.note).toMatch(/scaled to blood/);
+    const one = device("medtronic-dlp-venous-28");
+    const d1 = cannulaDropAt(one, "pressureFlow", 5, normothermic, 1.25)!;
+    expect(explainDrop(one, one.pressureFlow, d1, normothermic, 40, "x").note).toMatch(/no viscous term/);
   });
 });
 
@@ -43,12 +137,7 @@ describe("pressureDropAt", () => {
  * value, the source in the file; the MC2 two-stage point is [U] (a trace shown to over-state small cannulae's flow).
  */
 describe("venous cannulae from manufacturers' charts (catalogue)", () => {
-  const { catalogue } = loadPlannerData();
-  const dev = (id: string) => {
-    const d = catalogue.cannulae.find((c) => c.id === id);
-    if (!d?.pressureFlow) throw new Error(`missing ${id}`);
-    return d as typeof d & { pressureFlow: PressureFlow };
-  };
+  const dev = device;
   const cases: [string, string, number, [number, number], RegExp][] = [
     // id, kind, fr, chart point [L/min, mmHg], source
     [
@@ -98,8 +187,10 @@ describe("venous cannulae from manufacturers' charts (catalogue)", () => {
     expect(d.pressureFlow.source).toMatch(source);
     expect(d.pressureFlow.source).toMatch(/perfusion-tools/);
     expect(d.pressureFlow.note).toMatch(/chart-read/);
-    // The point itself is reproduced by the planner's drop function.
-    expect(pressureDropAt(d.pressureFlow, point[0], 1.25)?.dropMmHg).toBeCloseTo(point[1], 9);
+    // The fitted curve on the chart's own fluid passes within 10 % of the point (the engine's fit criterion,
+    // docs/models/circuit.md).
+    const fitted = cannulaDataPressureDropMmHg(cannulaLaw(d)!, point[0]);
+    expect(Math.abs(fitted / point[1] - 1)).toBeLessThan(0.1);
   });
   it("MC2 two-stage: the traced point is kept as [U] with its source and why", () => {
     const d = dev("medtronic-mc2-two-stage-28-36");
@@ -109,7 +200,8 @@ describe("venous cannulae from manufacturers' charts (catalogue)", () => {
     expect(d.pressureFlow.source).toMatch(/CHNOLA Perfusion Team P&P Manual 2021/);
   });
   it("same family, same flow: a larger French drops less; the DLP curves agree with the older DLP 22/28/36 points", () => {
-    const at = (id: string, q: number) => pressureDropAt(dev(id).pressureFlow, q, 1.25)!.dropMmHg;
+    // Compared on the charts' own fluid (water), as the manufacturer drew them.
+    const at = (id: string, q: number) => cannulaDataPressureDropMmHg(cannulaLaw(dev(id))!, q);
     for (const [prefix, sizes, q] of [
       ["medtronic-dlp-venous-", [12, 14, 16], 0.8],
       ["medtronic-dlp-venous-", [18, 20, 22, 24, 26], 3],

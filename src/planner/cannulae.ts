@@ -1,19 +1,27 @@
 /**
- * Cannula choice from catalogue pressure–flow points.
+ * Cannula choice: the smallest French size whose pressure drop, with blood, stays within the rule.
  *
- * Pressure drop at flow Q from the points (Q_i, ΔP_i), flow increasing:
- *   - between two points: linear interpolation;
- *   - below the first point: the chord from the origin, ΔP = ΔP_1 · Q/Q_1. Drop–flow curves are convex
- *     (ΔP ≈ aQ² + bQ), so the chord lies above the curve: this over-states the drop (conservative);
- *   - above the last point: ΔP = ΔP_n · (Q/Q_n)². For ΔP = aQ² + bQ the ratio ΔP/Q² falls with Q, so this
- *     also over-states the drop; allowed only up to Q_n × protocol.cannulaMaxExtrapolation;
- *   - data more than 2× above the flow (Q < Q_1/2) is not used: such a cannula is sized for far larger flows.
- * Water data are used as measured: blood gives a higher drop (Ganushchak et al., Perfusion 2020;35:331, which
- * scales by M-number/dynamic similarity from geometry the catalogue does not hold), so a warning says so.
+ * Pressure drop: the simulator's cannula law on the simulator's data for the device (cannula-law.ts,
+ * src/sim/circuit/cannula.ts): ΔP = a·Q + b·Q² fitted to the catalogue points, water charts scaled to blood by
+ * dynamic similarity (viscous term × μ_blood/μ_water, inertial term × ρ_blood/ρ_water; Ganushchak et al., Perfusion
+ * 2020;35:331). μ_blood = bloodViscosityCp(Hct, T) (src/sim/blood/viscosity.ts) at the plan's predicted Hct on
+ * bypass (with its planned red cells).
+ * Temperature: the drop is computed at the two operating points the plan has — full flow at 37 °C and the target
+ * flow at the planned lowest temperature (colder blood is more viscous, but the adult flow is reduced with
+ * temperature) — and the larger counts, as for the venous line (venous-line.ts). Pairing the full flow with the
+ * coldest viscosity would check a state the plan never runs; for children (weight-band flow, no reduction with
+ * temperature) the target flow is the full flow, so their check is the full flow at the lowest temperature's
+ * (higher) viscosity. ECMO plans run at 37 °C.
+ * Range: the fitted curve is used only near its data: not when the flow is below half the first charted point
+ * (a cannula sized for far more flow), nor above the last point × protocol.cannulaMaxExtrapolation.
  * Rules: arterial (return) drop ≤ protocol.arterialCannulaMaxDropMmHg; CPB venous drop ≤ the siphon pressure
- * (drainage height × 0.7740 mmHg/cm for blood of density 1.05) plus VAVD when available; ECMO drainage drop
- * ≤ protocol.ecmoDrainageMaxDropMmHg. The smallest French size that meets the rule is chosen.
+ * (drainage height × 0.7740 mmHg/cm for blood of density 1.05) plus VAVD when available, less the venous line's
+ * drop; ECMO drainage drop ≤ protocol.ecmoDrainageMaxDropMmHg.
  */
+
+import { bloodViscosityCp } from "../sim/blood/viscosity.ts";
+import { type CannulaParams, cannulaDataPressureDropMmHg } from "../sim/circuit/cannula.ts";
+import { bloodDropMmHg, cannulaLaw } from "./cannula-law.ts";
 import { type Explained, explained } from "./explain.ts";
 import type { Cannula, CannulaKind, Catalogue, PressureFlow, Protocol } from "./schema.ts";
 import { type PlanWarning, warn } from "./warnings.ts";
@@ -22,33 +30,74 @@ import { type PlanWarning, warn } from "./warnings.ts";
 export const MMHG_PER_CM_BLOOD = 0.73556 * 1.05;
 /** Data whose first point is above this multiple of the flow is not used (cannula sized for far more). */
 export const MIN_FLOW_FRACTION_OF_FIRST_POINT = 0.5;
+/** Normothermia, °C: the full flow's temperature. */
+const NORMOTHERMIA_C = 37;
 
-export interface DropEstimate {
-  dropMmHg: number;
-  how: "interpolated" | "chord-from-origin" | "extrapolated-quadratic";
+/** The blood the cannulae carry: the plan's Hct on bypass and its two operating points. */
+export interface CannulaBlood {
+  /** Predicted Hct on bypass (fraction), with the planned red cells. */
+  hct: number;
+  /** Planned lowest temperature, °C (37 for ECMO). */
+  lowestTempC: number;
+  /** Target flow at the lowest temperature as a fraction of the full flow (≤ 1). */
+  targetFlowFraction: number;
 }
 
-/** ΔP at `flow`, or undefined when the data do not reach that flow within the allowed extrapolation. */
-export function pressureDropAt(
-  pf: PressureFlow,
+/** Where the flow lies against the charted points. */
+export type ChartRange = "within-chart" | "below-chart" | "above-chart";
+
+/** Whether the fitted curve may be used at `flow`: undefined when the data do not reach it (see the header). */
+export function chartRange(pf: PressureFlow, flow: number, maxExtrapolation: number): ChartRange | undefined {
+  const first = pf.points[0]![0];
+  const last = pf.points[pf.points.length - 1]![0];
+  if (flow < first * MIN_FLOW_FRACTION_OF_FIRST_POINT) return undefined;
+  if (flow > last * maxExtrapolation) return undefined;
+  return flow < first ? "below-chart" : flow > last ? "above-chart" : "within-chart";
+}
+
+export interface OperatingPoint {
+  flowLPerMin: number;
+  tempC: number;
+  viscosityCp: number;
+  dropMmHg: number;
+}
+
+export interface DropEstimate {
+  /** The larger of the two operating points' drops. */
+  dropMmHg: number;
+  range: ChartRange;
+  /** The operating point that governs, and both. */
+  governing: OperatingPoint;
+  fullFlow: OperatingPoint;
+  lowestTemp: OperatingPoint;
+  params: CannulaParams;
+}
+
+/**
+ * The blood drop across a device lumen at `flow` (its full flow) and at the target flow at the lowest
+ * temperature; undefined when the lumen has no data or the data do not reach the flow.
+ */
+export function cannulaDropAt(
+  device: Cannula,
+  lumen: "pressureFlow" | "drainagePressureFlow",
   flow: number,
+  blood: CannulaBlood,
   maxExtrapolation: number,
 ): DropEstimate | undefined {
-  const pts = pf.points;
-  const first = pts[0]!;
-  const last = pts[pts.length - 1]!;
-  if (flow < first[0] * MIN_FLOW_FRACTION_OF_FIRST_POINT) return undefined;
-  if (flow <= first[0]) return { dropMmHg: (first[1] * flow) / first[0], how: "chord-from-origin" };
-  if (flow > last[0]) {
-    if (flow > last[0] * maxExtrapolation) return undefined;
-    return { dropMmHg: last[1] * (flow / last[0]) ** 2, how: "extrapolated-quadratic" };
-  }
-  for (let i = 1; i < pts.length; i++) {
-    const [q1, p1] = pts[i - 1]!;
-    const [q2, p2] = pts[i]!;
-    if (flow <= q2) return { dropMmHg: p1 + ((flow - q1) / (q2 - q1)) * (p2 - p1), how: "interpolated" };
-  }
-  return undefined;
+  const pf = device[lumen];
+  if (!pf) return undefined;
+  const range = chartRange(pf, flow, maxExtrapolation);
+  if (!range) return undefined;
+  const params = cannulaLaw(device, lumen);
+  if (!params) return undefined;
+  const at = (flowLPerMin: number, tempC: number): OperatingPoint => {
+    const viscosityCp = bloodViscosityCp(blood.hct, tempC);
+    return { flowLPerMin, tempC, viscosityCp, dropMmHg: bloodDropMmHg(params, flowLPerMin, viscosityCp) };
+  };
+  const fullFlow = at(flow, NORMOTHERMIA_C);
+  const lowestTemp = at(flow * blood.targetFlowFraction, blood.lowestTempC);
+  const governing = lowestTemp.dropMmHg > fullFlow.dropMmHg ? lowestTemp : fullFlow;
+  return { dropMmHg: governing.dropMmHg, range, governing, fullFlow, lowestTemp, params };
 }
 
 export type CannulaRole = "arterial" | "venous" | "drainage" | "return" | "dual-lumen";
@@ -65,6 +114,8 @@ export interface CannulaChoice {
   limitMmHg: number;
   withinLimit: boolean;
   dataFluid?: "water" | "blood";
+  /** Blood viscosity (cP) at the operating point that governs the drop. */
+  bloodViscosityCp?: number;
   /** Bicaval venous cannulation: the cava the cannula drains. */
   site?: VenousSite;
   explanation?: Explained;
@@ -100,39 +151,85 @@ function candidates(
   protocol: Protocol,
   kinds: readonly CannulaKind[],
   flow: number,
-  pick: (c: Cannula) => PressureFlow | undefined,
+  blood: CannulaBlood,
 ): Candidate[] {
   const preferred = protocol.preferredDevices?.cannulae;
   const out: Candidate[] = [];
   for (const device of catalogue.cannulae) {
     if (!kinds.includes(device.kind)) continue;
     if (preferred?.length && !preferred.includes(device.id)) continue;
-    const pf = pick(device);
+    const pf = device.pressureFlow;
     if (!pf) continue;
-    const drop = pressureDropAt(pf, flow, protocol.cannulaMaxExtrapolation);
+    const drop = cannulaDropAt(device, "pressureFlow", flow, blood, protocol.cannulaMaxExtrapolation);
     if (drop) out.push({ device, drop, pf });
   }
   return out.sort((a, b) => a.device.fr - b.device.fr || a.drop.dropMmHg - b.drop.dropMmHg);
 }
 
-function explainDrop(c: Candidate, flow: number, limit: number, limitSource: string): Explained {
-  const how = {
-    interpolated: "linear interpolation between catalogue points",
-    "chord-from-origin": "ΔP = ΔP₁ · Q/Q₁ below the first point (over-states the drop)",
-    "extrapolated-quadratic": "ΔP = ΔPₙ · (Q/Qₙ)² above the last point (over-states the drop)",
-  }[c.drop.how];
-  return explained("cannula-pressure-drop", c.drop.dropMmHg, "mmHg", {
-    formula: `${how}; points ${c.pf.points.map(([q, p]) => `${p} mmHg @ ${q} L/min`).join(", ")}`,
-    inputs: { flowLPerMin: flow, cannula: c.device.id, fluid: c.pf.fluid },
-    constants: { limitMmHg: limit },
-    source: `${c.pf.source}; limit: ${limitSource}`,
-    evidence: c.pf.evidence,
-    note:
-      c.pf.fluid === "water"
-        ? "water data, not rescaled: the drop with blood is higher (Ganushchak 2020)"
-        : c.pf.kind === "upper-bound"
-          ? "measured drop includes tubing: an upper bound for the cannula"
-          : "blood data",
+const r2 = (v: number) => Number(v.toFixed(2));
+
+/** Formula, inputs, constants and source of a cannula's blood drop (the engine's law, cannula-law.ts). */
+export function explainDrop(
+  device: Cannula,
+  pf: PressureFlow,
+  d: DropEstimate,
+  blood: CannulaBlood,
+  limit: number,
+  limitSource: string,
+): Explained {
+  const p = d.params;
+  const g = d.governing;
+  const onePoint = p.aDataPerLPerMin === 0;
+  // b_blood in mmHg/(mL/s)², b_data in mmHg/(L/min)²: (L/min)² → (mL/s)² is × 0.0036.
+  const densityRatio = p.bDataPerLPerMin2 > 0 ? p.bBlood / (p.bDataPerLPerMin2 * 0.0036) : 1;
+  const notes: string[] = [];
+  if (pf.fluid === "water")
+    notes.push(
+      "water chart scaled to blood by dynamic similarity (Ganushchak 2020 found concordance 0.95 with a blood-viscosity fluid, not exact)",
+    );
+  else
+    notes.push(`blood data (measured at ${p.dataViscosityCp.toFixed(2)} cP), rescaled to the plan's blood`);
+  if (onePoint)
+    notes.push(
+      "one chart point: the fit is a pure quadratic with no viscous term, so only density is scaled and the blood drop is under-stated",
+    );
+  if (pf.kind === "upper-bound")
+    notes.push("the measured drop includes tubing: an upper bound for the cannula");
+  if (d.range !== "within-chart")
+    notes.push(
+      d.range === "below-chart"
+        ? "flow below the first chart point: the fitted curve is extrapolated toward zero"
+        : "flow above the last chart point: the fitted curve is extrapolated",
+    );
+  return explained("cannula-pressure-drop", g.dropMmHg, "mmHg", {
+    formula:
+      "ΔP = (a/μ_data)·μ·Q + b·(ρ_blood/ρ_data)·Q², a and b fitted without intercept to the chart points " +
+      `(${pf.points.map(([q, dp]) => `${dp} mmHg @ ${q} L/min`).join(", ")}; ${pf.fluid}); ` +
+      "μ = 10^(1.138·Hct + 0.03699)·0.97^(T−37) cP; the larger of full flow at 37 °C and target flow at the lowest temperature",
+    inputs: {
+      cannula: device.id,
+      flowLPerMin: r2(g.flowLPerMin),
+      tempC: g.tempC,
+      hctOnBypass: blood.hct,
+      dataFluid: pf.fluid,
+    },
+    constants: {
+      aDataMmHgPerLPerMin: Number(p.aDataPerLPerMin.toPrecision(4)),
+      bDataMmHgPerLPerMin2: Number(p.bDataPerLPerMin2.toPrecision(4)),
+      dataViscosityCp: p.dataViscosityCp,
+      densityRatio: Number(densityRatio.toFixed(4)),
+      viscosityCp: Number(g.viscosityCp.toFixed(3)),
+      dropOnDataFluidMmHg: r2(cannulaDataPressureDropMmHg(p, g.flowLPerMin)),
+      dropAtFullFlowMmHg: r2(d.fullFlow.dropMmHg),
+      dropAtLowestTempMmHg: r2(d.lowestTemp.dropMmHg),
+      limitMmHg: r2(limit),
+    },
+    source:
+      `${pf.source}; law and water→blood scaling: the simulator's cannula model (src/sim/circuit/cannula.ts, ` +
+      "docs/models/circuit.md; Ganushchak et al., Perfusion 2020;35:331); blood viscosity: src/sim/blood/viscosity.ts " +
+      `(Lichtman's Hct law, 3 %/°C after Harkness & Phillips); limit: ${limitSource}`,
+    evidence: pf.evidence,
+    note: notes.join("; "),
   });
 }
 
@@ -142,6 +239,7 @@ function choose(
   flow: number,
   limit: number,
   limitSource: string,
+  blood: CannulaBlood,
 ): CannulaChoice | undefined {
   const ok = cands.find((c) => c.drop.dropMmHg <= limit);
   const best = ok ?? [...cands].sort((a, b) => a.drop.dropMmHg - b.drop.dropMmHg)[0];
@@ -157,7 +255,8 @@ function choose(
     limitMmHg: limit,
     withinLimit: best.drop.dropMmHg <= limit,
     dataFluid: best.pf.fluid,
-    explanation: explainDrop(best, flow, limit, limitSource),
+    bloodViscosityCp: best.drop.governing.viscosityCp,
+    explanation: explainDrop(best.device, best.pf, best.drop, blood, limit, limitSource),
   };
 }
 
@@ -190,6 +289,7 @@ export function chooseCannulae(
   drainageHeightCm: number,
   protocol: Protocol,
   catalogue: Catalogue,
+  blood: CannulaBlood,
   venous: VenousDrainage = { lineDropMmHg: 0 },
 ): CannulaePlan {
   const warnings: PlanWarning[] = [];
@@ -229,10 +329,11 @@ export function chooseCannulae(
     const artKinds: CannulaKind[] = ["aortic-arterial"];
     const a = choose(
       "arterial",
-      candidates(catalogue, protocol, artKinds, flowLPerMin, (c) => c.pressureFlow),
+      candidates(catalogue, protocol, artKinds, flowLPerMin, blood),
       flowLPerMin,
       arterialLimit,
       arterialSource,
+      blood,
     );
     const art = pushOrNoData("arterial", a, artKinds, arterialLimit, flowLPerMin);
     if (art && !art.withinLimit) highDrop(art);
@@ -242,6 +343,7 @@ export function chooseCannulae(
       venous,
       protocol,
       catalogue,
+      blood,
       warnings,
       pushOrNoData,
     );
@@ -250,16 +352,20 @@ export function chooseCannulae(
     const drainSource = protocol.ecmoDrainageMaxDropMmHg.source;
     let done = false;
     if (procedure === "vv-ecmo") {
-      const dl = candidates(catalogue, protocol, ["ecmo-dual-lumen"], flowLPerMin, (c) => c.pressureFlow)
+      const dl = candidates(catalogue, protocol, ["ecmo-dual-lumen"], flowLPerMin, blood)
         .map((c) => ({
           c,
-          d: c.device.drainagePressureFlow
-            ? pressureDropAt(c.device.drainagePressureFlow, flowLPerMin, protocol.cannulaMaxExtrapolation)
-            : undefined,
+          d: cannulaDropAt(
+            c.device,
+            "drainagePressureFlow",
+            flowLPerMin,
+            blood,
+            protocol.cannulaMaxExtrapolation,
+          ),
         }))
         .find((x) => x.d && x.c.drop.dropMmHg <= arterialLimit && x.d.dropMmHg <= drainLimit);
       if (dl?.d) {
-        const choice = choose("dual-lumen", [dl.c], flowLPerMin, arterialLimit, arterialSource)!;
+        const choice = choose("dual-lumen", [dl.c], flowLPerMin, arterialLimit, arterialSource, blood)!;
         choice.drainagePressureDropMmHg = dl.d.dropMmHg;
         out.push(choice);
         done = true;
@@ -269,20 +375,22 @@ export function chooseCannulae(
       const dKinds: CannulaKind[] = ["femoral-venous"];
       const d = choose(
         "drainage",
-        candidates(catalogue, protocol, dKinds, flowLPerMin, (c) => c.pressureFlow),
+        candidates(catalogue, protocol, dKinds, flowLPerMin, blood),
         flowLPerMin,
         drainLimit,
         drainSource,
+        blood,
       );
       const dr = pushOrNoData("drainage", d, dKinds, drainLimit, flowLPerMin);
       if (dr && !dr.withinLimit) highDrop(dr);
       const rKinds: CannulaKind[] = ["femoral-arterial", "aortic-arterial"];
       const r = choose(
         "return",
-        candidates(catalogue, protocol, rKinds, flowLPerMin, (c) => c.pressureFlow),
+        candidates(catalogue, protocol, rKinds, flowLPerMin, blood),
         flowLPerMin,
         arterialLimit,
         arterialSource,
+        blood,
       );
       const rt = pushOrNoData("return", r, rKinds, arterialLimit, flowLPerMin);
       if (rt && procedure === "vv-ecmo") {
@@ -291,12 +399,19 @@ export function chooseCannulae(
       if (rt && !rt.withinLimit) highDrop(rt);
     }
   }
-  if (out.some((c) => c.dataFluid === "water")) {
+  // The water charts are scaled to blood (the engine's law); what stays uncertain is said here.
+  const water = out.filter((c) => c.dataFluid === "water");
+  if (water.length > 0) {
+    const noViscous = water.filter((c) => c.device && cannulaLaw(c.device)?.aDataPerLPerMin === 0);
+    const mu = Math.max(...water.map((c) => c.bloodViscosityCp ?? 0));
     warnings.push(
       warn(
         "CANNULA_WATER_DATA",
-        "Some cannula pressure drops come from water data",
-        "blood is more viscous than water, so the real drop is higher than shown (Ganushchak et al., Perfusion 2020)",
+        `Cannula pressure drops are manufacturers' water charts scaled to blood (up to ${mu.toFixed(2)} cP at the Hct on bypass)`,
+        "dynamic-similarity scaling of water charts predicted the drop of a blood-viscosity fluid with concordance 0.95, not exactly (Ganushchak et al., Perfusion 2020;35:331)" +
+          (noViscous.length > 0
+            ? `; ${noViscous.map((c) => c.model).join(", ")}: the fitted curve has no viscous term (one chart point, or points rising faster than Q²), so only density is scaled and the blood drop is under-stated`
+            : ""),
         "keep a margin below the limit, or add blood data for these cannulae to the catalogue",
         "info",
       ),
@@ -319,6 +434,7 @@ function chooseVenous(
   venous: VenousDrainage,
   protocol: Protocol,
   catalogue: Catalogue,
+  blood: CannulaBlood,
   warnings: PlanWarning[],
   pushOrNoData: PushOrNoData,
 ): number {
@@ -356,11 +472,11 @@ function chooseVenous(
   const short: CannulaChoice[] = [];
   const needVavd: CannulaChoice[] = [];
   for (const b of branches) {
-    const cands = candidates(catalogue, protocol, kinds, b.flow, (c) => c.pressureFlow);
-    const gravity = choose("venous", cands, b.flow, gravityBudget, `${siphonText} − ${lineText}`);
+    const cands = candidates(catalogue, protocol, kinds, b.flow, blood);
+    const gravity = choose("venous", cands, b.flow, gravityBudget, `${siphonText} − ${lineText}`, blood);
     let ven = gravity?.withinLimit ? gravity : undefined;
     if (!ven && cands.length > 0) {
-      ven = choose("venous", cands, b.flow, vavdBudget, `${siphonText} + ${vavdText} − ${lineText}`);
+      ven = choose("venous", cands, b.flow, vavdBudget, `${siphonText} + ${vavdText} − ${lineText}`, blood);
       if (ven?.withinLimit && ven.pressureDropMmHg !== null) {
         vavdMmHg = Math.max(vavdMmHg, Math.ceil(ven.pressureDropMmHg + line - siphon));
         needVavd.push(ven);

@@ -164,10 +164,25 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
   if (lineDrop) explanations.venousLineDropMmHg = lineDrop;
   const bicaval = decideBicaval(patient, protocol);
   if (bicaval.svcFraction) explanations.svcFlowFraction = bicaval.svcFraction;
-  const can = chooseCannulae(patient.procedure, q.fullLPerMin, layout.drainageHeightCm, protocol, catalogue, {
-    lineDropMmHg: lineDrop?.value ?? 0,
-    ...(bicaval.svcFraction ? { bicaval: { svcFraction: bicaval.svcFraction.value, why: bicaval.why } } : {}),
-  });
+  // Each cannula's drop is the simulator's blood-scaled law at the predicted Hct on bypass (cannulae.ts).
+  const can = chooseCannulae(
+    patient.procedure,
+    q.fullLPerMin,
+    layout.drainageHeightCm,
+    protocol,
+    catalogue,
+    {
+      hct: prime.predictedHctWithRbc.value,
+      lowestTempC: patient.lowestTempC,
+      targetFlowFraction: Math.min(1, q.targetLPerMin / q.fullLPerMin),
+    },
+    {
+      lineDropMmHg: lineDrop?.value ?? 0,
+      ...(bicaval.svcFraction
+        ? { bicaval: { svcFraction: bicaval.svcFraction.value, why: bicaval.why } }
+        : {}),
+    },
+  );
   warnings.push(...can.warnings);
   can.cannulae.forEach((c, i) => {
     if (c.explanation) explanations[`cannulae[${i}].pressureDropMmHg`] = c.explanation;
@@ -323,6 +338,7 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
       limitMmHg: round(c.limitMmHg, 1),
       withinLimit: c.withinLimit,
       ...(c.dataFluid ? { dataFluid: c.dataFluid } : {}),
+      ...(c.bloodViscosityCp !== undefined ? { bloodViscosityCp: round(c.bloodViscosityCp, 3) } : {}),
       ...(c.site ? { site: c.site } : {}),
     })),
     venousCannulation: cpb ? (bicaval.bicaval ? "bicaval" : "single") : null,

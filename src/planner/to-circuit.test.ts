@@ -133,6 +133,36 @@ describe("circuitFromPlan", () => {
     expect(problems[0]!.allowed).toMatch(/pressureFlow points/);
   });
 
+  it("a plan with more than two venous cannulae is refused, naming the field and the allowed count", () => {
+    // Built by hand: the adult plan's arterial cannula and three venous cannulae (SVC, IVC and one more), each
+    // a catalogue device the simulator has data for, so the count is the only problem.
+    const p = clone(adult80);
+    const venous = (id: string, fr: number, site?: "svc" | "ivc") => ({
+      role: "venous" as const,
+      id,
+      fr,
+      model: id,
+      flowLPerMin: 1.6,
+      pressureDropMmHg: 20,
+      limitMmHg: 34,
+      withinLimit: true,
+      ...(site ? { site } : {}),
+    });
+    p.cannulae = [
+      p.cannulae[0]!,
+      venous("medtronic-dlp-metal-tip-venous-18", 18, "svc"),
+      venous("medtronic-dlp-metal-tip-venous-22", 22, "ivc"),
+      venous("medtronic-dlp-metal-tip-venous-20", 20),
+    ];
+    const problems = problemsOf(() => circuitFromPlan(p, { catalogue }));
+    expect(problems).toEqual([
+      { field: "plan.cannulae", allowed: "one or two (bicaval) venous cannulae", received: "3" },
+    ]);
+    // Two of them (a bicaval pair) map.
+    p.cannulae = p.cannulae.slice(0, 3);
+    expect(() => circuitFromPlan(p, { catalogue })).not.toThrow();
+  });
+
   it("an institution cannula brings its catalogue points into the circuit", () => {
     const p = clone(adult80);
     p.cannulae[1]!.id = "institution-venous-30";

@@ -16,23 +16,14 @@ import type { Action } from "../sim/actions.ts";
 import { CANNULA_DATA, type CannulaType } from "../sim/circuit/cannula-data.ts";
 import { CENTRIFUGAL_MODELS, type CentrifugalModel } from "../sim/circuit/centrifugal-pump.ts";
 import { type PatientSpec, validatePatientSpec } from "../sim/index.ts";
-import type { CannulaKind, Catalogue } from "./schema.ts";
+import { KIND_TO_TYPE, simCannulaSpec } from "./cannula-law.ts";
+import type { Catalogue } from "./schema.ts";
 import type { Plan, PlanCannula } from "./types.ts";
 
 /** The parts of the catalogue the mapping reads (cannula data and kind, membrane area, filter pore size). */
 export type CircuitCatalogue = Pick<Catalogue, "cannulae" | "oxygenators" | "arterialFilters">;
 
 type Json = Record<string, unknown>;
-
-const KIND_TO_TYPE: Record<CannulaKind, CannulaType> = {
-  "aortic-arterial": "arterial",
-  "femoral-arterial": "femoralArterial",
-  "venous-single-stage": "venousSingleStage",
-  "venous-two-stage": "venousTwoStage",
-  "venous-bicaval": "bicaval",
-  "femoral-venous": "femoralVenous",
-  "ecmo-dual-lumen": "ecmo",
-};
 
 /**
  * Where each cannula's tip sits in the patient model (src/sim/patient/layout.ts compartments): aortic cannula in
@@ -141,15 +132,9 @@ function cannulaSpec(
   }
   const spec: CannulaSpecOut = { type, fr: c.fr, model: c.id, vessel };
   // A catalogue device the simulator has no built-in entry for brings its own points (blood scaling follows
-  // the stated fluid: src/sim/circuit/cannula.ts).
-  if (!builtIn && device?.pressureFlow) {
-    const pf = device.pressureFlow;
-    spec.pressureFlow = {
-      points: pf.points.map(([q, p]) => [q, p]),
-      fluid: pf.fluid,
-      source: pf.source,
-    };
-  }
+  // the stated fluid: src/sim/circuit/cannula.ts); the planner sized it on the same spec (cannula-law.ts).
+  const fromCatalogue = !builtIn && device ? simCannulaSpec(device) : undefined;
+  if (fromCatalogue?.pressureFlow) spec.pressureFlow = fromCatalogue.pressureFlow as Json;
   return spec;
 }
 

@@ -24,6 +24,8 @@ export interface PlanCannula {
   limitMmHg: number;
   withinLimit: boolean;
   dataFluid?: "water" | "blood";
+  /** Blood viscosity (cP) the drop was computed with (Hct on bypass, governing temperature). */
+  bloodViscosityCp?: number;
   /** Bicaval cannulation: the cava this venous cannula drains (its flow is that cava's share). */
   site?: "svc" | "ivc";
 }
