@@ -149,7 +149,7 @@ export function renderSetupSheet(plan: Plan): Promise<Buffer> {
       `Cannula (${c.role}${c.site ? `, ${c.site.toUpperCase()}` : ""})`,
       c.fr === null
         ? `not sized: ${c.model}`
-        : `${c.model}, ${c.fr} Fr: ΔP ${c.pressureDropMmHg?.toFixed(0)} mmHg at ${f2(c.flowLPerMin)} L/min (limit ${c.limitMmHg.toFixed(0)}, ${c.dataFluid} data)`,
+        : `${c.model}, ${c.fr} Fr: ΔP ${c.pressureDropMmHg?.toFixed(0)} mmHg at ${f2(c.flowLPerMin)} L/min (limit ${c.limitMmHg.toFixed(0)}, ${c.dataFluid === "water" ? "water chart scaled to blood" : "blood data"})`,
     ]);
   }
   if (plan.venousLineDropMmHg != null)

@@ -13,7 +13,7 @@ import {
   cannulaPressureDropMmHg,
 } from "../sim/circuit/cannula.ts";
 import { cannulaLaw, simCannulaSpec } from "./cannula-law.ts";
-import { type CannulaBlood, cannulaDropAt, chartRange, explainDrop } from "./cannulae.ts";
+import { type CannulaBlood, cannulaDropAt, chartRange, explainDrop, vavdLimit } from "./cannulae.ts";
 import type { Cannula, PressureFlow } from "./schema.ts";
 
 const { catalogue } = loadPlannerData();
@@ -218,5 +218,31 @@ describe("venous cannulae from manufacturers' charts (catalogue)", () => {
     expect(at("medtronic-dlp-venous-20", 3.5)).toBeGreaterThan(at("medtronic-dlp-venous-22", 3.5));
     expect(at("medtronic-dlp-venous-24", 4)).toBeLessThan(64);
     expect(at("medtronic-dlp-venous-26", 5)).toBeGreaterThan(36);
+  });
+});
+
+describe("VAVD within the reservoir's rating", () => {
+  const { protocol } = loadPlannerData();
+  const pixie = catalogue.reservoirs.find((r) => r.id === "medtronic-affinity-pixie-cvr")!;
+  const capiox = catalogue.reservoirs.find((r) => r.id === "terumo-capiox-hardshell-4l")!;
+  const withVavd = (mmHg: number) => ({
+    ...protocol,
+    vavd: { available: true, maxMmHg: { ...protocol.vavd.maxMmHg, value: mmHg } },
+  });
+
+  it("caps the protocol's VAVD at the reservoir's IFU limit (Affinity Pixie: −50 mmHg in the venous line, IFU p.28)", () => {
+    expect(vavdLimit(withVavd(80), pixie).mmHg).toBe(50);
+    expect(vavdLimit(withVavd(80), pixie).why).toMatch(/Affinity Pixie.*below the protocol's 80/);
+    // Capiox hardshell: −150 mmHg (FX25 IFU p.11) is above the protocol's 60, so the protocol governs.
+    expect(vavdLimit(withVavd(60), capiox).mmHg).toBe(60);
+  });
+
+  it("no VAVD without it in the protocol, or on a reservoir not rated for it", () => {
+    expect(vavdLimit({ ...protocol, vavd: { ...protocol.vavd, available: false } }, capiox).mmHg).toBe(0);
+    const unrated = { ...capiox, vavd: false };
+    expect(vavdLimit(withVavd(60), unrated)).toEqual({
+      mmHg: 0,
+      why: `${capiox.model} is not rated for VAVD`,
+    });
   });
 });

@@ -23,7 +23,7 @@ import { bloodViscosityCp } from "../sim/blood/viscosity.ts";
 import { type CannulaParams, cannulaDataPressureDropMmHg } from "../sim/circuit/cannula.ts";
 import { bloodDropMmHg, cannulaLaw } from "./cannula-law.ts";
 import { type Explained, explained } from "./explain.ts";
-import type { Cannula, CannulaKind, Catalogue, PressureFlow, Protocol } from "./schema.ts";
+import type { Cannula, CannulaKind, Catalogue, PressureFlow, Protocol, Reservoir } from "./schema.ts";
 import { type PlanWarning, warn } from "./warnings.ts";
 
 /** mmHg per cm of blood: 1 cmH2O = 0.73556 mmHg (conventional), × blood density 1.05 g/mL (assumed). */
@@ -129,6 +129,28 @@ export interface VenousDrainage {
   lineDropMmHg: number;
   /** Bicaval cannulation: the SVC share of the venous return and why bicaval; absent = one venous cannula. */
   bicaval?: { svcFraction: number; why: string };
+  /** The chosen reservoir's vacuum rating (CPB): VAVD only if rated, and never beyond its IFU limit. */
+  reservoir?: Pick<Reservoir, "model" | "vavd" | "maxVavdMmHg">;
+}
+
+/**
+ * VAVD the plan may use (mmHg): the protocol's maximum, capped by the reservoir's IFU limit (e.g. Affinity Pixie
+ * −50 mmHg, Capiox −150 mmHg), and 0 when the protocol has no VAVD or the reservoir is not rated for it.
+ */
+export function vavdLimit(
+  protocol: Protocol,
+  reservoir: VenousDrainage["reservoir"],
+): { mmHg: number; why: string } {
+  if (!protocol.vavd.available) return { mmHg: 0, why: "no VAVD in the protocol" };
+  const p = protocol.vavd.maxMmHg;
+  if (reservoir && !reservoir.vavd) return { mmHg: 0, why: `${reservoir.model} is not rated for VAVD` };
+  const r = reservoir?.maxVavdMmHg;
+  if (r && r.value < p.value)
+    return {
+      mmHg: r.value,
+      why: `${reservoir.model} IFU limit (${r.source} [${r.evidence}]), below the protocol's ${p.value}`,
+    };
+  return { mmHg: p.value, why: p.source };
 }
 
 type PushOrNoData = (
@@ -163,7 +185,18 @@ function candidates(
     const drop = cannulaDropAt(device, "pressureFlow", flow, blood, protocol.cannulaMaxExtrapolation);
     if (drop) out.push({ device, drop, pf });
   }
-  return out.sort((a, b) => a.device.fr - b.device.fr || a.drop.dropMmHg - b.drop.dropMmHg);
+  // Smallest French size first; at the same size, sourced data before an unverified [U] curve (a traced or recalled
+  // curve must not win a tie on a drop it may under-state), then the lowest drop.
+  return out.sort(
+    (a, b) =>
+      a.device.fr - b.device.fr ||
+      unverifiedRank(a.pf) - unverifiedRank(b.pf) ||
+      a.drop.dropMmHg - b.drop.dropMmHg,
+  );
+}
+
+function unverifiedRank(pf: PressureFlow): number {
+  return pf.evidence === "U" ? 1 : 0;
 }
 
 const r2 = (v: number) => Number(v.toFixed(2));
@@ -439,18 +472,19 @@ function chooseVenous(
   pushOrNoData: PushOrNoData,
 ): number {
   const siphon = drainageHeightCm * MMHG_PER_CM_BLOOD;
-  const vavdMax = protocol.vavd.available ? protocol.vavd.maxMmHg.value : 0;
+  const vavd = vavdLimit(protocol, venous.reservoir);
+  const vavdMax = vavd.mmHg;
   const line = venous.lineDropMmHg;
   const gravityBudget = siphon - line;
   const vavdBudget = siphon + vavdMax - line;
   const siphonText = `siphon ${drainageHeightCm} cm × ${MMHG_PER_CM_BLOOD.toFixed(4)} mmHg/cm = ${siphon.toFixed(1)} mmHg`;
   const lineText = `venous line drop ${line.toFixed(1)} mmHg`;
-  const vavdText = `VAVD ${vavdMax} mmHg (${protocol.vavd.maxMmHg.source})`;
+  const vavdText = `VAVD ${vavdMax} mmHg (${vavd.why})`;
   if (vavdBudget <= 0) {
     warnings.push(
       warn(
         "VENOUS_DRAINAGE_INSUFFICIENT",
-        `The venous line alone drops ${line.toFixed(0)} mmHg at ${flowLPerMin.toFixed(2)} L/min, more than the siphon${protocol.vavd.available ? " plus VAVD" : ""} (${(siphon + vavdMax).toFixed(0)} mmHg)`,
+        `The venous line alone drops ${line.toFixed(0)} mmHg at ${flowLPerMin.toFixed(2)} L/min, more than the siphon${vavdMax > 0 ? " plus VAVD" : ""} (${(siphon + vavdMax).toFixed(0)} mmHg)`,
         "drainage would limit the pump flow below the target whatever the cannula",
         "use a larger or shorter venous line, more drainage height, or enable VAVD in the protocol",
       ),
@@ -502,7 +536,7 @@ function chooseVenous(
     warnings.push(
       warn(
         "VENOUS_DRAINAGE_INSUFFICIENT",
-        `No venous cannula drains ${c.flowLPerMin.toFixed(2)} L/min${c.site ? ` from the ${c.site.toUpperCase()}` : ""} within the siphon${protocol.vavd.available ? " plus VAVD" : ""} less the venous line (${name(c)}: ${c.pressureDropMmHg?.toFixed(0)} mmHg against ${Math.max(0, vavdBudget).toFixed(0)} mmHg)`,
+        `No venous cannula drains ${c.flowLPerMin.toFixed(2)} L/min${c.site ? ` from the ${c.site.toUpperCase()}` : ""} within the siphon${vavdMax > 0 ? " plus VAVD" : ""} less the venous line (${name(c)}: ${c.pressureDropMmHg?.toFixed(0)} mmHg against ${Math.max(0, vavdBudget).toFixed(0)} mmHg)`,
         "drainage would limit the pump flow below the target",
         f === undefined
           ? "use bicaval or a larger venous cannula, a larger venous line, more drainage height, or enable VAVD in the protocol"

@@ -142,8 +142,8 @@ describe.each(REFERENCE_PATIENTS.map((p) => [p.label, p] as const))(
  * [Noe] Noe et al., JECT 1989;21(S):67 — femoral cannulae with blood: 19 Fr Bio-Medicus arterial 5.0 L/min at a
  * 200 mmHg drop, 21 Fr DLP venous 6.5 L/min at −300 mmHg; [EOPA] Medtronic chart (reference §7.5a, vector 78);
  * [flashcards] brainscape "Cannulation Techniques" [S2]: adult two-stage sizes 29/37, 34/46, 36/46.
- * Changed from the water-chart sizing: 3.5 kg venous 12 → 14 Fr, 80 kg venous DLP 24 Fr metal tip → MC2 28/36
- * two-stage, 80 kg mitral SVC 16 → 18 Fr.
+ * Changed from the water-chart sizing: 3.5 kg venous 12 → 14 Fr, 80 kg venous DLP 24 Fr metal tip → DLP 28 Fr metal
+ * tip (sourced data win a same-size tie over the MC2 28/36 [U] trace), 80 kg mitral SVC 16 → 18 Fr.
  */
 const CANNULA_SIZES: [label: string, first: number | null, second: number | null, practice: string][] = [
   ["neonate 2.5 kg CPB", 8, 12, "Wang: 8 Fr at 0.5 L/min; Ma: 12–14 Fr venous, 6–8 Fr aortic at 2–4.6 kg"],
@@ -188,6 +188,16 @@ describe("cannula sizes of the reference patients (blood-scaled drops)", () => {
       if (c.dataFluid === "water")
         expect(e.value).toBeGreaterThan((e.constants.dropOnDataFluidMmHg as number) - 1e-9);
     }
+  });
+
+  it("at one French size, sourced data win over an unverified [U] curve: 80 kg venous DLP 28 Fr metal tip, not MC2 28/36", () => {
+    const p = plan(REFERENCE_PATIENTS.find((r) => r.label === "adult 80 kg CPB")!, protocol, catalogue);
+    const venous = p.cannulae.find((c) => c.role === "venous")!;
+    // Both 28 Fr devices meet the 34 mmHg budget; the MC2 one-point trace [U] has the lower (under-stated) drop.
+    expect(venous.id).toBe("medtronic-dlp-metal-tip-venous-28");
+    expect(p.explanations[`cannulae[${p.cannulae.indexOf(venous)}].pressureDropMmHg`]!.evidence).not.toBe(
+      "U",
+    );
   });
 
   it("80 kg mitral (bicaval): 18 Fr SVC and 22 Fr IVC metal tip (16 Fr SVC on the water chart)", () => {

@@ -178,6 +178,7 @@ export function plan(input: PatientInput, protocol: Protocol, catalogue: Catalog
     },
     {
       lineDropMmHg: lineDrop?.value ?? 0,
+      ...(reservoir ? { reservoir } : {}),
       ...(bicaval.svcFraction
         ? { bicaval: { svcFraction: bicaval.svcFraction.value, why: bicaval.why } }
         : {}),
