@@ -20,8 +20,9 @@
  * 260 s (exponential in ACT, e-fold per 38.5 s [U]); fFlow: stasis, × Q_ref/Q below Q_ref, at most ×10 [U].
  *
  * Heparin consumed by the clot (thrombin generated on the clot surface is neutralised by antithrombin–heparin):
- * an extra clearance of the circuit's plasma, CL = CL_MAX · B (mL plasma/min) [U: 10 mL/min at B = 1, about half
- * the body's own heparin clearance of an 80 kg adult at t½ 120 min]. With B rising, a fixed infusion gives a
+ * an extra clearance of the circuit's plasma, CL = CL_MAX · B (mL plasma/min) [U: 10 mL/min at B = 1, about a tenth
+ * of the body's own heparin clearance at ECMO levels, ≈ 90 mL/min at 0.25 U/mL in an 80 kg adult (docs/models/
+ * drugs.md, saturable clearance)]. With B rising, a fixed infusion gives a
  * falling ACT: the drift that makes ACT-guided infusions climb over a run.
  *
  * Pure functions on a small Float64Array state (WEAR_*); nothing allocated.
