@@ -61,6 +61,44 @@ export function createHaemolysisState(): Float64Array {
 }
 
 /**
+ * Register interface (the pattern of AB_IO/ODC_IO/EQ_IO, docs/models/engine.md, what allocates): the circuit's
+ * once-a-second long-run step (src/sim/cpb/long-run.ts) runs these `…Io` kernels with every number passed through
+ * HAEM_IO, none as an argument or return value, so nothing is boxed although V8 does not inline a call taken once a
+ * second. The exported functions with number parameters are wrappers that fill HAEM_IO and run the same kernel.
+ *   freeHbGenerationIo(): [0] pump rpm, [1] flow (L/min), [2] pump inlet pressure (mmHg), [3] clot burden,
+ *                         [4] plasma volume (mL) → [5] generation (mg/dL/h)
+ *   stepHaemolysisIo(state): [6] generation (mg/dL/h), [7] dt (s) → state
+ */
+export const HAEM_IO = new Float64Array(8);
+
+/** freeHbGenerationMgPerDlPerH's kernel: HAEM_IO[0..4] → HAEM_IO[5]. */
+export function freeHbGenerationIo(): void {
+  const rpm = HAEM_IO[0]!;
+  const flowLPerMin = HAEM_IO[1]!;
+  const inletPressureMmHg = HAEM_IO[2]!;
+  const clotBurden = HAEM_IO[3]!;
+  const plasmaMl = HAEM_IO[4]!;
+  // Pump shear: NIH (g/100 L) × flow → g Hb/min → mg/h, over plasma in dL.
+  const pump =
+    rpm > 0 && flowLPerMin > 0 && plasmaMl > 1
+      ? ((HAEM_NIH_REF_G_PER_100L * (rpm / HAEM_RPM_REF) ** HAEM_SHEAR_EXPONENT * flowLPerMin) / 100) *
+        1000 *
+        60 *
+        (100 / plasmaMl)
+      : 0;
+  const x = (HAEM_SUCTION_THRESHOLD_MMHG - inletPressureMmHg) / 50;
+  const suction =
+    inletPressureMmHg < HAEM_SUCTION_THRESHOLD_MMHG && flowLPerMin > 0
+      ? HAEM_SUCTION_GEN_MG_PER_DL_PER_H * x * x
+      : 0;
+  const clot = clotBurden > 0 ? HAEM_CLOT_GEN_MG_PER_DL_PER_H * (clotBurden < 1 ? clotBurden : 1) : 0;
+  // One sum, no reassigned variable: written as `let g = G0; g += …` (a module constant grown by doubles) the
+  // optimised kernel allocated ≈ 48 B a call (3 heap numbers; measured with test/sim/alloc-probe.ts), this form
+  // nothing. x + 0 = x, so the terms not taken change no bit.
+  HAEM_IO[5] = HAEM_BASELINE_GEN_MG_PER_DL_PER_H + pump + suction + clot;
+}
+
+/**
  * Free-Hb generation (mg/dL plasma per hour) by the circuit: pump shear, inlet suction and clot, plus the
  * physiological G0. plasmaMl: the patient's plasma volume (patient and circuit).
  */
@@ -71,25 +109,19 @@ export function freeHbGenerationMgPerDlPerH(
   clotBurden: number,
   plasmaMl: number,
 ): number {
-  let g = HAEM_BASELINE_GEN_MG_PER_DL_PER_H;
-  if (rpm > 0 && flowLPerMin > 0 && plasmaMl > 1) {
-    const nih = HAEM_NIH_REF_G_PER_100L * (rpm / HAEM_RPM_REF) ** HAEM_SHEAR_EXPONENT;
-    // g Hb/min → mg/h, over plasma in dL.
-    g += ((nih * flowLPerMin) / 100) * 1000 * 60 * (100 / plasmaMl);
-  }
-  if (inletPressureMmHg < HAEM_SUCTION_THRESHOLD_MMHG && flowLPerMin > 0) {
-    const x = (HAEM_SUCTION_THRESHOLD_MMHG - inletPressureMmHg) / 50;
-    g += HAEM_SUCTION_GEN_MG_PER_DL_PER_H * x * x;
-  }
-  if (clotBurden > 0) g += HAEM_CLOT_GEN_MG_PER_DL_PER_H * (clotBurden < 1 ? clotBurden : 1);
-  return g;
+  HAEM_IO[0] = rpm;
+  HAEM_IO[1] = flowLPerMin;
+  HAEM_IO[2] = inletPressureMmHg;
+  HAEM_IO[3] = clotBurden;
+  HAEM_IO[4] = plasmaMl;
+  freeHbGenerationIo();
+  return HAEM_IO[5]!;
 }
 
-/**
- * Advances F and H by dtS (explicit; stable for dtS ≪ 20 min — the circuit calls it once a second, tests once a
- * minute) at generation genMgPerDlPerH.
- */
-export function stepHaemolysis(state: Float64Array, genMgPerDlPerH: number, dtS: number): void {
+/** stepHaemolysis's kernel: HAEM_IO[6] generation (mg/dL/h), [7] dt (s) → state. */
+export function stepHaemolysisIo(state: Float64Array): void {
+  const genMgPerDlPerH = HAEM_IO[6]!;
+  const dtS = HAEM_IO[7]!;
   const f = state[HAEM_FREE_HB]!;
   const h = state[HAEM_HAPTO]!;
   const bound = f < h ? f : h;
@@ -104,6 +136,16 @@ export function stepHaemolysis(state: Float64Array, genMgPerDlPerH: number, dtS:
   state[HAEM_FREE_HB] = fNew > 0 ? fNew : 0;
   state[HAEM_HAPTO] = hNew > 0 ? hNew : 0;
   state[HAEM_GEN] = genMgPerDlPerH;
+}
+
+/**
+ * Advances F and H by dtS (explicit; stable for dtS ≪ 20 min — the circuit calls it once a second, tests once a
+ * minute) at generation genMgPerDlPerH.
+ */
+export function stepHaemolysis(state: Float64Array, genMgPerDlPerH: number, dtS: number): void {
+  HAEM_IO[6] = genMgPerDlPerH;
+  HAEM_IO[7] = dtS;
+  stepHaemolysisIo(state);
 }
 
 /** Steady-state free Hb (mg/dL) for a constant generation while haptoglobin lasts (G/k_b). */

@@ -20,8 +20,9 @@
  * 260 s (exponential in ACT, e-fold per 38.5 s [U]); fFlow: stasis, × Q_ref/Q below Q_ref, at most ×10 [U].
  *
  * Heparin consumed by the clot (thrombin generated on the clot surface is neutralised by antithrombin–heparin):
- * an extra clearance of the circuit's plasma, CL = CL_MAX · B (mL plasma/min) [U: 10 mL/min at B = 1, about half
- * the body's own heparin clearance of an 80 kg adult at t½ 120 min]. With B rising, a fixed infusion gives a
+ * an extra clearance of the circuit's plasma, CL = CL_MAX · B (mL plasma/min) [U: 10 mL/min at B = 1, about a tenth
+ * of the body's own heparin clearance at ECMO levels, ≈ 90 mL/min at 0.25 U/mL in an 80 kg adult (docs/models/
+ * drugs.md, saturable clearance)]. With B rising, a fixed infusion gives a
  * falling ACT: the drift that makes ACT-guided infusions climb over a run.
  *
  * Pure functions on a small Float64Array state (WEAR_*); nothing allocated.
@@ -58,17 +59,39 @@ export const WEAR_HEPARIN_CL_MAX_ML_PER_MIN = 10;
 export const WEAR_K_PER_S =
   Math.log((WEAR_SEED + 0.5) / (WEAR_SEED * 0.5)) / ((1 + WEAR_SEED) * WEAR_DAYS_TO_HALF * 86400);
 
+/**
+ * wearActFactor's and wearFlowFactor's kernel: WEAR_IO[1] ACT (s), [2] flow, [3] maximum flow (L/min) →
+ * [14] anticoagulation factor exp((200 − ACT)/38.5) capped to [0.01, 20], [15] stasis factor Q_ref/Q below
+ * Q_ref = 0.3 × maximum flow, at most 10 (no flow). Registers: see WEAR_IO.
+ */
+export function wearFactorsIo(): void {
+  const f = Math.exp((WEAR_ACT_REF_S - WEAR_IO[1]!) / WEAR_ACT_SCALE_S);
+  WEAR_IO[14] = f > 20 ? 20 : f < 0.01 ? 0.01 : f;
+  const flowLPerMin = WEAR_IO[2]!;
+  const qRef = WEAR_LOW_FLOW_FRACTION * WEAR_IO[3]!;
+  WEAR_IO[15] = !(flowLPerMin > qRef / WEAR_MAX_FLOW_FACTOR)
+    ? WEAR_MAX_FLOW_FACTOR
+    : flowLPerMin >= qRef
+      ? 1
+      : qRef / flowLPerMin;
+}
+
 /** Anticoagulation factor: exp((200 − ACT)/38.5), capped to [0.01, 20]. */
 export function wearActFactor(actS: number): number {
-  const f = Math.exp((WEAR_ACT_REF_S - actS) / WEAR_ACT_SCALE_S);
-  return f > 20 ? 20 : f < 0.01 ? 0.01 : f;
+  WEAR_IO[1] = actS;
+  WEAR_IO[2] = 1;
+  WEAR_IO[3] = 1;
+  wearFactorsIo();
+  return WEAR_IO[14]!;
 }
 
 /** Stasis factor: Q_ref/Q below Q_ref = 0.3 × maximum flow, at most 10 (no flow). */
 export function wearFlowFactor(flowLPerMin: number, maxFlowLPerMin: number): number {
-  const qRef = WEAR_LOW_FLOW_FRACTION * maxFlowLPerMin;
-  if (!(flowLPerMin > qRef / WEAR_MAX_FLOW_FACTOR)) return WEAR_MAX_FLOW_FACTOR;
-  return flowLPerMin >= qRef ? 1 : qRef / flowLPerMin;
+  WEAR_IO[1] = WEAR_ACT_REF_S;
+  WEAR_IO[2] = flowLPerMin;
+  WEAR_IO[3] = maxFlowLPerMin;
+  wearFactorsIo();
+  return WEAR_IO[15]!;
 }
 
 /** Growth rate dB/dt (1/s) at burden b. `accel` ≥ 1 speeds time up (fault injection for training). */
@@ -91,6 +114,36 @@ export function clotGrowthPerS(
 }
 
 /**
+ * Register interface (the pattern of AB_IO/ODC_IO/EQ_IO, docs/models/engine.md, what allocates): the circuit's
+ * once-a-second long-run step (src/sim/cpb/long-run.ts) runs these `…Io` kernels with every number passed through
+ * WEAR_IO, none as an argument or return value, so nothing is boxed although V8 does not inline a call taken once a
+ * second. The exported functions with number parameters are wrappers that fill WEAR_IO and run the same kernel.
+ *   stepWearIo(state):        [0] dt (s), [1] ACT (s), [2] flow (L/min), [3] oxygenator's maximum flow (L/min),
+ *                             [4] acceleration → state
+ *   wearAccelerationIo():     [5] `oxygenatorWear` fault severity → [6] acceleration
+ *   combinedClotFractionIo(): [7] burden, [8] `oxygenatorClotting` fault severity → [9] clot fraction
+ *   heparinLeftAfterClotIo(): [10] burden, [11] circuit plasma (mL), [12] dt (s) → [13] fraction of heparin left
+ *   wearFactorsIo():          [1] ACT, [2] flow, [3] maximum flow → [14] ACT factor, [15] flow factor
+ */
+export const WEAR_IO = new Float64Array(16);
+
+/** stepWear's kernel: WEAR_IO[0..4] → state (closed form, see stepWear). */
+export function stepWearIo(state: Float64Array): void {
+  const dtS = WEAR_IO[0]!;
+  const accel = WEAR_IO[4]!;
+  const b0 = state[WEAR_BURDEN]!;
+  wearFactorsIo();
+  const kEff = WEAR_K_PER_S * WEAR_IO[14]! * WEAR_IO[15]! * (accel > 0 ? accel : 0);
+  const s = WEAR_SEED;
+  // z = (s + B)/(1 − B) grows as exp(K(1 + s)t).
+  const z0 = (s + b0) / (1 - (b0 < 0.999999 ? b0 : 0.999999));
+  const z = z0 * Math.exp(kEff * (1 + s) * dtS);
+  const b = (z - s) / (1 + z);
+  state[WEAR_BURDEN] = b > 1 ? 1 : b < 0 ? 0 : b;
+  state[WEAR_RATE_PER_S] = kEff * (s + state[WEAR_BURDEN]!) * (1 - state[WEAR_BURDEN]!);
+}
+
+/**
  * Advances the burden by dtS with the factors held constant, using the closed form (exact for any dt, so a once-a-
  * second or once-a-minute call gives the same curve).
  */
@@ -102,19 +155,12 @@ export function stepWear(
   maxFlowLPerMin: number,
   accel: number,
 ): void {
-  const b0 = state[WEAR_BURDEN]!;
-  const kEff =
-    WEAR_K_PER_S *
-    wearActFactor(actS) *
-    wearFlowFactor(flowLPerMin, maxFlowLPerMin) *
-    (accel > 0 ? accel : 0);
-  const s = WEAR_SEED;
-  // z = (s + B)/(1 − B) grows as exp(K(1 + s)t).
-  const z0 = (s + b0) / (1 - (b0 < 0.999999 ? b0 : 0.999999));
-  const z = z0 * Math.exp(kEff * (1 + s) * dtS);
-  const b = (z - s) / (1 + z);
-  state[WEAR_BURDEN] = b > 1 ? 1 : b < 0 ? 0 : b;
-  state[WEAR_RATE_PER_S] = kEff * (s + state[WEAR_BURDEN]!) * (1 - state[WEAR_BURDEN]!);
+  WEAR_IO[0] = dtS;
+  WEAR_IO[1] = actS;
+  WEAR_IO[2] = flowLPerMin;
+  WEAR_IO[3] = maxFlowLPerMin;
+  WEAR_IO[4] = accel;
+  stepWearIo(state);
 }
 
 /** Burden reached from 0 after tS at constant factors (closed form, for tests and docs). */
@@ -124,21 +170,50 @@ export function wearBurdenAt(tS: number, actS: number, flowLPerMin: number, maxF
   return (WEAR_SEED * (e - 1)) / (1 + WEAR_SEED * e);
 }
 
+/** wearAcceleration's kernel: WEAR_IO[5] severity → WEAR_IO[6]. */
+export function wearAccelerationIo(): void {
+  const severity = WEAR_IO[5]!;
+  WEAR_IO[6] = severity > 0 ? 10 ** (3 * (severity < 1 ? severity : 1)) : 1;
+}
+
 /**
  * Acceleration for the `oxygenatorWear` fault: 10^(3·severity) (severity 1: a thousand times faster, 10 days in
  * about 15 minutes), 1 when the fault is not injected.
  */
 export function wearAcceleration(severity: number): number {
-  return severity > 0 ? 10 ** (3 * (severity < 1 ? severity : 1)) : 1;
+  WEAR_IO[5] = severity;
+  wearAccelerationIo();
+  return WEAR_IO[6]!;
+}
+
+/** combinedClotFraction's kernel: WEAR_IO[7] burden, [8] fault severity → WEAR_IO[9]. */
+export function combinedClotFractionIo(): void {
+  WEAR_IO[9] = 1 - (1 - WEAR_IO[7]!) * (1 - 0.95 * WEAR_IO[8]!);
 }
 
 /** Oxygenator clot fraction from the wear burden and the `oxygenatorClotting` fault (0.95 × severity). */
 export function combinedClotFraction(burden: number, clotFaultSeverity: number): number {
-  return 1 - (1 - burden) * (1 - 0.95 * clotFaultSeverity);
+  WEAR_IO[7] = burden;
+  WEAR_IO[8] = clotFaultSeverity;
+  combinedClotFractionIo();
+  return WEAR_IO[9]!;
+}
+
+/** heparinLeftAfterClot's kernel: WEAR_IO[10] burden, [11] plasma mL, [12] dt s → WEAR_IO[13]. */
+export function heparinLeftAfterClotIo(): void {
+  const b = WEAR_IO[10]!;
+  const vPlasmaMl = WEAR_IO[11]!;
+  WEAR_IO[13] =
+    !(vPlasmaMl > 1e-9) || !(b > 0)
+      ? 1
+      : Math.exp((-(WEAR_HEPARIN_CL_MAX_ML_PER_MIN / 60) * b * WEAR_IO[12]!) / vPlasmaMl);
 }
 
 /** Fraction of heparin left in circuit plasma of volume vPlasmaMl after dtS of clot consumption at burden b. */
 export function heparinLeftAfterClot(b: number, vPlasmaMl: number, dtS: number): number {
-  if (!(vPlasmaMl > 1e-9) || !(b > 0)) return 1;
-  return Math.exp((-(WEAR_HEPARIN_CL_MAX_ML_PER_MIN / 60) * b * dtS) / vPlasmaMl);
+  WEAR_IO[10] = b;
+  WEAR_IO[11] = vPlasmaMl;
+  WEAR_IO[12] = dtS;
+  heparinLeftAfterClotIo();
+  return WEAR_IO[13]!;
 }

@@ -14,47 +14,25 @@ import { DRUG_HEPARIN } from "../drugs/index.ts";
 import { C_ACT, C_HCT, SP_DRUG0 } from "../patient/chemistry.ts";
 import type { CircuitModel } from "./circuit-model.ts";
 
-// The once-a-second step below writes out the formulas of stepWear (wearActFactor, wearFlowFactor), wearAcceleration,
-// combinedClotFraction, heparinLeftAfterClot, freeHbGenerationMgPerDlPerH and stepHaemolysis (the same expressions,
-// bit-identical): called once a second, those functions would run unoptimised for hours of simulated time, boxing
-// every intermediate number; written out in the hot stepLongRun they are compiled with it (docs/models/engine.md,
-// what allocates). The exported functions stay the models' reference, used by the tests and the docs.
-// Their constants as module-local values (each use of an imported binding is a getter call under tsx's transform).
+// The once-a-second step below runs the models' own kernels (stepWearIo, wearAccelerationIo, combinedClotFractionIo,
+// heparinLeftAfterClotIo, freeHbGenerationIo, stepHaemolysisIo) with every number passed through their registers
+// WEAR_IO and HAEM_IO: a call taken once a second is not inlined by V8, and a number passed to or returned from such
+// a call is boxed (docs/models/engine.md, what allocates). The wrappers with number parameters that the tests use run
+// the same kernels.
+// Module-local copies of the imported bindings (each use of an imported binding is a getter call under tsx).
 const {
-  WEAR_ACT_REF_S,
-  WEAR_ACT_SCALE_S,
   WEAR_BURDEN,
-  WEAR_HEPARIN_CL_MAX_ML_PER_MIN,
-  WEAR_K_PER_S,
-  WEAR_LOW_FLOW_FRACTION,
-  WEAR_MAX_FLOW_FACTOR,
-  WEAR_RATE_PER_S,
-  WEAR_SEED,
+  WEAR_IO,
+  stepWearIo,
+  wearAccelerationIo,
+  combinedClotFractionIo,
+  heparinLeftAfterClotIo,
 } = WEAR;
-const {
-  HAEM_BASELINE_GEN_MG_PER_DL_PER_H,
-  HAEM_BOUND_HALF_LIFE_S,
-  HAEM_CLOT_GEN_MG_PER_DL_PER_H,
-  HAEM_GEN,
-  HAEM_HAPTO_HALF_LIFE_S,
-  HAEM_HAPTO_NORMAL_MG_PER_DL,
-  HAEM_NIH_REF_G_PER_100L,
-  HAEM_RPM_REF,
-  HAEM_SHEAR_EXPONENT,
-  HAEM_SUCTION_GEN_MG_PER_DL_PER_H,
-  HAEM_SUCTION_THRESHOLD_MMHG,
-  HAEM_UNBOUND_HALF_LIFE_S,
-} = HAEM;
-const L_FREE_HB = HAEM_FREE_HB;
-const L_HAPTO = HAEM_HAPTO;
-const L_CLOT = OXS_CLOT_FRACTION;
+const { HAEM_IO, freeHbGenerationIo, stepHaemolysisIo } = HAEM;
 const L_HEPARIN = SP_DRUG0 + DRUG_HEPARIN;
 const L_ACT = C_ACT;
 const L_HCT = C_HCT;
-// haemolysis.ts's clearance constants (same expressions).
-const KB = Math.LN2 / HAEM_BOUND_HALF_LIFE_S;
-const KU = Math.LN2 / HAEM_UNBOUND_HALF_LIFE_S;
-const KS = Math.LN2 / HAEM_HAPTO_HALF_LIFE_S;
+const L_CLOT = OXS_CLOT_FRACTION;
 
 /** Long-run state (Float64Array `CircuitModel.longRun`). */
 export const LR_CLOCK_S = 0; // seconds since the last wear/haemolysis step
@@ -111,77 +89,46 @@ export function stepLongRun(c: CircuitModel, dt: number): void {
   const chem = c.model.chem;
   const flow = c.flowLPerMin;
   // --- Oxygenator wear and its clot fraction: stepWear(c.wear, step, ACT, flow, max flow, wearAcceleration(fault)).
-  const sev = c.faults[F_WEAR]!;
-  const accel = sev > 0 ? 10 ** (3 * (sev < 1 ? sev : 1)) : 1;
   const wear = c.wear;
-  {
-    const actS = chem.out[L_ACT]!;
-    const fa = Math.exp((WEAR_ACT_REF_S - actS) / WEAR_ACT_SCALE_S); // wearActFactor
-    const actF = fa > 20 ? 20 : fa < 0.01 ? 0.01 : fa;
-    const qRef = WEAR_LOW_FLOW_FRACTION * c.plan.oxygenator.maxFlowLPerMin; // wearFlowFactor
-    const flowF = !(flow > qRef / WEAR_MAX_FLOW_FACTOR)
-      ? WEAR_MAX_FLOW_FACTOR
-      : flow >= qRef
-        ? 1
-        : qRef / flow;
-    const b0 = wear[WEAR_BURDEN]!;
-    const kEff = WEAR_K_PER_S * actF * flowF * (accel > 0 ? accel : 0);
-    const sd = WEAR_SEED;
-    const z0 = (sd + b0) / (1 - (b0 < 0.999999 ? b0 : 0.999999));
-    const z = z0 * Math.exp(kEff * (1 + sd) * step);
-    const bw = (z - sd) / (1 + z);
-    wear[WEAR_BURDEN] = bw > 1 ? 1 : bw < 0 ? 0 : bw;
-    wear[WEAR_RATE_PER_S] = kEff * (sd + wear[WEAR_BURDEN]!) * (1 - wear[WEAR_BURDEN]!);
-  }
+  WEAR_IO[5] = c.faults[F_WEAR]!;
+  wearAccelerationIo();
+  WEAR_IO[0] = step;
+  WEAR_IO[1] = chem.out[L_ACT]!;
+  WEAR_IO[2] = flow;
+  WEAR_IO[3] = c.plan.oxygenator.maxFlowLPerMin;
+  WEAR_IO[4] = WEAR_IO[6]!;
+  stepWearIo(wear);
   const b = wear[WEAR_BURDEN]!;
-  c.ox[L_CLOT] = 1 - (1 - b) * (1 - 0.95 * c.faults[F_CLOTTING]!); // combinedClotFraction
-  // --- Heparin consumed by the clot, from the circuit's plasma.
+  WEAR_IO[7] = b; // combinedClotFraction(b, clotting fault)
+  WEAR_IO[8] = c.faults[F_CLOTTING]!;
+  combinedClotFractionIo();
+  c.ox[L_CLOT] = WEAR_IO[9]!;
+  // --- Heparin consumed by the clot, from the circuit's plasma: heparinLeftAfterClot(b, circuit plasma, step).
   const hct = chem.out[L_HCT]!;
   const V = net.V;
   const vCircuit = V[c.cVL]! + V[c.cRES]! + V[c.cOX]! + V[c.cART]!; // c.volume()
-  const vCircuitPlasma = vCircuit * (1 - (hct > 0 && hct < 0.95 ? hct : 0));
-  // heparinLeftAfterClot(b, vCircuitPlasma, step):
-  const left =
-    !(vCircuitPlasma > 1e-9) || !(b > 0)
-      ? 1
-      : Math.exp((-(WEAR_HEPARIN_CL_MAX_ML_PER_MIN / 60) * b * step) / vCircuitPlasma);
+  WEAR_IO[10] = b;
+  WEAR_IO[11] = vCircuit * (1 - (hct > 0 && hct < 0.95 ? hct : 0));
+  WEAR_IO[12] = step;
+  heparinLeftAfterClotIo();
+  const left = WEAR_IO[13]!;
   if (left < 1) {
     const j = L_HEPARIN * chem.n;
     for (let i = c.cVL; i <= c.cART; i++) chem.mass[j + i] = chem.mass[j + i]! * left;
   }
-  // --- Haemolysis: pump shear, inlet suction, clot (freeHbGenerationMgPerDlPerH(rpm, flow, P inlet, b, plasmaMl)).
+  // --- Haemolysis: pump shear, inlet suction, clot: freeHbGenerationMgPerDlPerH(rpm, flow, P inlet, b, plasmaMl(c)),
+  // then stepHaemolysis(c.haem, generation, step).
   let vAll = 0; // plasmaMl(c)
   for (let i = 0; i < net.nComp; i++) vAll += V[i]!;
-  const hctAll = chem.out[L_HCT]!;
-  const plasma = vAll * (1 - (hctAll > 0 && hctAll < 0.95 ? hctAll : 0));
-  const rpm = c.rpm;
-  const pIn = net.P[c.cRES]!;
-  let g = HAEM_BASELINE_GEN_MG_PER_DL_PER_H;
-  if (rpm > 0 && flow > 0 && plasma > 1) {
-    const nih = HAEM_NIH_REF_G_PER_100L * (rpm / HAEM_RPM_REF) ** HAEM_SHEAR_EXPONENT;
-    g += ((nih * flow) / 100) * 1000 * 60 * (100 / plasma);
-  }
-  if (pIn < HAEM_SUCTION_THRESHOLD_MMHG && flow > 0) {
-    const x = (HAEM_SUCTION_THRESHOLD_MMHG - pIn) / 50;
-    g += HAEM_SUCTION_GEN_MG_PER_DL_PER_H * x * x;
-  }
-  if (b > 0) g += HAEM_CLOT_GEN_MG_PER_DL_PER_H * (b < 1 ? b : 1);
-  // stepHaemolysis(c.haem, g, step):
-  const hs = c.haem;
-  const f = hs[L_FREE_HB]!;
-  const h = hs[L_HAPTO]!;
-  const bound = f < h ? f : h;
-  const unbound = f > h ? f - h : 0;
-  const gs = g / 3600;
-  const clearedBound = KB * bound * step;
-  const fNew = f + gs * step - clearedBound - KU * unbound * step;
-  const hNew =
-    h +
-    (HAEM_BASELINE_GEN_MG_PER_DL_PER_H / 3600 + KS * (HAEM_HAPTO_NORMAL_MG_PER_DL - h)) * step -
-    clearedBound;
-  hs[L_FREE_HB] = fNew > 0 ? fNew : 0;
-  hs[L_HAPTO] = hNew > 0 ? hNew : 0;
-  hs[HAEM_GEN] = g;
+  HAEM_IO[0] = c.rpm;
+  HAEM_IO[1] = flow;
+  HAEM_IO[2] = net.P[c.cRES]!;
+  HAEM_IO[3] = b;
+  HAEM_IO[4] = vAll * (1 - (hct > 0 && hct < 0.95 ? hct : 0));
+  freeHbGenerationIo();
+  HAEM_IO[6] = HAEM_IO[5]!;
+  HAEM_IO[7] = step;
+  stepHaemolysisIo(c.haem);
 }
 
 /**

@@ -9,9 +9,11 @@ import { InputError } from "../../common/errors.ts";
 import {
   CLEARANCE_FALL_PER_C_BELOW_37,
   DRUG_COUNT,
+  DRUG_HEPARIN,
   DRUGS,
   type DrugName,
   EFFECT_COUNT,
+  HEPARIN_KINETICS,
   PROTAMINE_U_PER_MG,
 } from "./table.ts";
 
@@ -23,7 +25,8 @@ const KE0 = new Float64Array(DRUG_COUNT);
 const EMAX = new Float64Array(DRUG_COUNT * EFFECT_COUNT);
 const EC50 = new Float64Array(DRUG_COUNT * EFFECT_COUNT).fill(1);
 for (const d of DRUGS) {
-  K_ELIM[d.index] = Math.LN2 / d.halfLifeS;
+  // Heparin is not first order: its saturable elimination is `heparinEliminationIo` (K_ELIM 0: fraction 1 here).
+  K_ELIM[d.index] = d.index === DRUG_HEPARIN ? 0 : Math.LN2 / d.halfLifeS;
   KE0[d.index] = d.ke0PerS;
   for (const e of d.effects) {
     EMAX[d.index * EFFECT_COUNT + e.effect] = e.emax;
@@ -37,32 +40,21 @@ export function clearanceTemperatureFactor(tempC: number): number {
 }
 
 /**
- * Fraction of a drug amount remaining after dt (first-order elimination, slowed by hypothermia).
- * `halfLifeS` defaults to the table's; a simulation passes its own (e.g. heparin by dose) so that no
- * module-level state is shared between simulations.
+ * Fraction of a drug amount remaining after dt (first-order elimination, slowed by hypothermia). Heparin: 1 — its
+ * concentration-dependent elimination is `heparinEliminationIo`.
  */
-export function eliminationFraction(
-  drugIndex: number,
-  dtS: number,
-  tempC: number,
-  halfLifeS?: number,
-): number {
-  const k = halfLifeS === undefined ? K_ELIM[drugIndex]! : Math.LN2 / halfLifeS;
-  return Math.exp(-k * dtS * clearanceTemperatureFactor(tempC));
+export function eliminationFraction(drugIndex: number, dtS: number, tempC: number): number {
+  return Math.exp(-K_ELIM[drugIndex]! * dtS * clearanceTemperatureFactor(tempC));
 }
 
-/**
- * Heparin half-life (s) for a bolus dose (U/kg), interpolated linearly between the label/guideline points
- * 25 U/kg → 30 min, 100 → 60 min, 400 → 150 min (droracle.ai summaries of the heparin label), clamped outside.
- * A simulation may use it as the `halfLifeS` argument of `eliminationFraction` for heparin.
- */
 /**
  * Register interface for the slow loop (src/sim/patient/chemistry.ts): numbers pass through this Float64Array, not
  * as arguments or return values, so nothing is boxed when V8 does not inline the call (docs/models/engine.md,
  * performance). eliminationFractionsIo(out): [0] dt (s), [1] °C → out[d] = eliminationFraction(d, dt, °C) for every
  * drug. actSecondsIo(): [0] heparin U/mL, [1] baseline ACT s, [2] °C, [3] Hct → [4] = actSeconds(…).
+ * heparinEliminationIo(…): [5] dt (s), [6] clearance temperature factor.
  */
-export const DRUG_IO = new Float64Array(5);
+export const DRUG_IO = new Float64Array(7);
 
 export function eliminationFractionsIo(out: Float64Array): void {
   const dtS = DRUG_IO[0]!;
@@ -82,14 +74,62 @@ export function actSecondsIo(): void {
   DRUG_IO[4] = (DRUG_IO[1]! + ACT.slopeSPerUPerMl * c) * cold * dilute;
 }
 
-export function heparinHalfLifeS(doseUPerKg: number): number {
-  const d = doseUPerKg;
-  let min: number;
-  if (d <= 25) min = 30;
-  else if (d <= 100) min = 30 + ((d - 25) / 75) * 30;
-  else if (d <= 400) min = 60 + ((d - 100) / 300) * 90;
-  else min = 150;
-  return min * 60;
+// --- Heparin: saturable plus linear elimination (table.ts HEPARIN_KINETICS, docs/models/drugs.md).
+const H_VMAX = HEPARIN_KINETICS.vmaxUPerMlPerS;
+const H_KM = HEPARIN_KINETICS.kmUPerMl;
+const H_KR = HEPARIN_KINETICS.renalPerS;
+
+/** Heparin elimination rate −dC/dt (U/mL plasma per s) at plasma concentration C: Vmax·C/(Km + C) + k_renal·C. */
+export function heparinEliminationRate(cUPerMl: number): number {
+  const c = cUPerMl > 0 ? cUPerMl : 0;
+  return (H_VMAX * c) / (H_KM + c) + H_KR * c;
+}
+
+/**
+ * Apparent half-life (s) of a bolus that starts at plasma concentration c0 (U/mL): the time for C to fall to c0/2
+ * at 37 °C, from the closed-form integral of dC/dt = −C·(Vmax/(Km + C) + k):
+ *   t½ = (Km/a)·ln2 + (Vmax/(a·k))·ln((a + k·c0)/(a + k·c0/2)),  a = Vmax + k·Km.
+ */
+export function heparinApparentHalfLifeS(c0UPerMl: number): number {
+  const a = H_VMAX + H_KR * H_KM;
+  const c0 = c0UPerMl > 0 ? c0UPerMl : 0;
+  return (H_KM / a) * Math.LN2 + (H_VMAX / (a * H_KR)) * Math.log((a + H_KR * c0) / (a + (H_KR * c0) / 2));
+}
+
+/**
+ * Steady-state plasma concentration (U/mL) under a constant input r (U per mL plasma per s) at 37 °C: the positive
+ * root of r = Vmax·C/(Km + C) + k·C, i.e. k·C² + (Vmax + k·Km − r)·C − r·Km = 0.
+ */
+export function heparinSteadyStateUPerMl(inputUPerMlPerS: number): number {
+  const r = inputUPerMlPerS > 0 ? inputUPerMlPerS : 0;
+  const b = H_VMAX + H_KR * H_KM - r;
+  const disc = Math.sqrt(b * b + 4 * H_KR * r * H_KM);
+  // The same root written as 2·r·Km/(b + disc) when b > 0, to avoid cancellation at small r.
+  return b > 0 ? (2 * r * H_KM) / (b + disc) : (disc - b) / (2 * H_KR);
+}
+
+/**
+ * Heparin elimination over one slow step in compartments 0..n−1 (the patient's: the circuit has no clearance of its
+ * own): amount[j0 + i] at plasma volume plasmaMl[i] (mL). Reads DRUG_IO[5] = dt (s) and DRUG_IO[6] = the clearance
+ * temperature factor. The rate constant Vmax/(Km + C) + k is taken at the step's start and applied as
+ * A/(1 + rate·dt): positive for any dt, first-order accurate (rate·dt < 2e-4 per 0.2 s step). No plasma or no
+ * heparin: nothing happens (no NaN).
+ */
+export function heparinEliminationIo(
+  amount: Float64Array,
+  j0: number,
+  plasmaMl: Float64Array,
+  n: number,
+): void {
+  const dtS = DRUG_IO[5]!;
+  const f = DRUG_IO[6]!;
+  for (let i = 0; i < n; i++) {
+    const a = amount[j0 + i]!;
+    const vp = plasmaMl[i]!;
+    if (!(a > 0) || !(vp > 1e-9)) continue;
+    const rate = (H_VMAX / (H_KM + a / vp) + H_KR) * f;
+    amount[j0 + i] = a / (1 + rate * dtS);
+  }
 }
 
 /** Plasma concentration (amount per mL plasma) from the amount in a blood volume (mL) at haematocrit hct. */

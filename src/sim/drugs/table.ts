@@ -65,9 +65,9 @@ export const DRUGS: readonly DrugSpec[] = Object.freeze([
     name: "heparin",
     index: DRUG_HEPARIN,
     unit: "U",
-    halfLifeS: 120 * 60,
+    halfLifeS: 60 * 60,
     halfLifeSource:
-      "Dose-dependent: ~30 min at 25 U/kg, 60 min at 100 U/kg, 150 min at 400 U/kg; FDA label 0.5–2 h (droracle.ai summaries of the label and guidelines). 120 min used for CPB doses; see heparinHalfLifeS(dose).",
+      "Not first order: saturable (Michaelis–Menten) plus linear clearance, HEPARIN_KINETICS below; apparent t½ ≈ 30 min after 25 U/kg, 60 min after 100 U/kg, 150 min after 400 U/kg (label and guideline summaries, droracle.ai; Swiss label: 1 h at 100 IU/kg, 2.5 h at 400 IU/kg). 60 min is the 100 U/kg figure, for reference only.",
     ke0PerS: ln2 / 20,
     ke0Source:
       "Peak effect immediately after IV injection (FDA label via droracle.ai); maximal 1 min after atrial delivery (perfusion.com). t½ke0 20 s [estimate].",
@@ -188,3 +188,31 @@ export const CLEARANCE_FALL_PER_C_BELOW_37 = 0.111;
 
 /** Heparin units neutralised per mg of protamine: "not less than 100 USP units" (FDA label, reference §6.2). */
 export const PROTAMINE_U_PER_MG = 100;
+
+/**
+ * Heparin elimination (docs/models/drugs.md, "Heparin kinetics"): a saturable pathway (binding to endothelial cells
+ * and macrophages of the reticuloendothelial system, internalisation and depolymerisation; zero order at high levels)
+ * plus a linear, mainly renal one, on the plasma concentration C (U/mL):
+ *   dC/dt = −Vmax·C/(Km + C) − k_renal·C
+ * (de Swart et al., Blood 1982;60:1251: the disappearance fits neither first- nor zero-order clearance, but a
+ * saturable plus a linear mechanism; mechanism: droracle.ai summaries of the label and the ACCP guideline).
+ * The three parameters are the exact solution of the three published apparent half-lives (time for C to fall from
+ * C0 to C0/2 after a bolus, closed form in `heparinApparentHalfLifeS`), with C0 = dose / plasma volume 40.6 mL/kg
+ * (70 mL/kg blood at Hct 0.42, the model's adult):
+ *   25 U/kg → 30 min, 100 U/kg → 60 min, 400 U/kg → 150 min (droracle.ai label/guideline summaries; Swiss label 1 h
+ *   at 100 IU/kg and 2.5 h at 400 IU/kg).
+ * Checks, not fitted: 70 U/kg → 48 min (Hirsh et al., Circulation 1976;53:691: 63 ± 15 min after 70 U/kg in venous
+ * thromboembolism); 300 U/kg → 124 min (CPB); an infusion of 18 U/kg/h settles at 0.27 U/mL and 15 U/kg/h at 0.22
+ * (adult ECMO: 800 [600–1000] U/h with anti-Xa 0.28 [0.21–0.41] U/mL, Nguyen et al., Crit Care Res Pract
+ * 2021:5579936; a mean 15.3 U/kg/h, Am J Ther 2022;29:e385).
+ */
+export const HEPARIN_KINETICS = Object.freeze({
+  /** Maximal rate of the saturable pathway, U/mL plasma per s (0.02559 U/mL/min). */
+  vmaxUPerMlPerS: 0.02559 / 60,
+  /** Concentration at half the maximal saturable rate, U/mL plasma. */
+  kmUPerMl: 0.7311,
+  /** Linear (renal) rate constant, 1/s (0.001325/min: t½ 8.7 h on its own). */
+  renalPerS: 0.001325 / 60,
+  /** Plasma volume per kg used to turn the published bolus doses into concentrations (mL/kg). */
+  plasmaMlPerKg: 70 * (1 - 0.42),
+});

@@ -26,6 +26,7 @@ const { ODC_IO, o2ContentFromPo2Io, po2FromO2ContentIo, so2FromPo2Io } = ODC;
 const {
   ACT,
   actSecondsIo,
+  CLEARANCE_FALL_PER_C_BELOW_37,
   DRUG_COUNT,
   DRUG_IO,
   DRUG_HEPARIN,
@@ -39,6 +40,7 @@ const {
   EFFECT_SVR,
   EFFECT_UNSTRESSED_VOLUME,
   eliminationFractionsIo,
+  heparinEliminationIo,
   neutralise,
   PROTAMINE_U_PER_MG,
   updateEffectSites,
@@ -240,6 +242,10 @@ export class Chemistry {
    */
   private readonly io = new Float64Array(4);
   private readonly elimFraction = new Float64Array(DRUG_COUNT);
+  /** [0] clearance temperature factor (refreshed with elimFraction); heparin elimination (docs/models/drugs.md). */
+  private readonly heparinTempFactor = new Float64Array(1);
+  /** Plasma volume of each patient compartment this slow step (mL), for the saturable heparin elimination. */
+  private readonly plasmaMl = new Float64Array(X.N_COMP);
 
   constructor(model: PatientModel, t: RestingTargets, spec: PatientSpec) {
     this.model = model;
@@ -462,12 +468,27 @@ export class Chemistry {
       DRUG_IO[0] = dt;
       DRUG_IO[1] = tCore;
       eliminationFractionsIo(this.elimFraction);
+      // clearanceTemperatureFactor, written out.
+      this.heparinTempFactor[0] = tCore < 37 ? (1 - CLEARANCE_FALL_PER_C_BELOW_37) ** (37 - tCore) : 1;
     }
     for (let d = 0; d < DRUG_COUNT; d++) {
+      if (d === DRUG_HEPARIN) continue; // saturable, below
       const remaining = this.elimFraction[d]!; // fraction remaining after dt
       const j = (SP_DRUG0 + d) * N;
       for (let i = 0; i < N; i++) mass[j + i] = mass[j + i]! * remaining;
     }
+    // Heparin: saturable plus linear elimination on each patient compartment's plasma concentration; the circuit's
+    // compartments (index ≥ N_COMP) clear nothing themselves (docs/models/drugs.md, "Heparin kinetics").
+    const pm = this.plasmaMl;
+    for (let i = 0; i < X.N_COMP; i++) {
+      const v = V[i]!;
+      const hct = v > 0 ? (mass[SP_HB * N + i]! / v) * HCT_PER_HB_G_PER_ML : 0;
+      // biome-ignore lint/complexity/useMathMinMax: the ternary maps NaN to the bound (Math.min would propagate it)
+      pm[i] = v * (1 - (hct < 0.95 ? hct : 0.95));
+    }
+    DRUG_IO[5] = dt;
+    DRUG_IO[6] = this.heparinTempFactor[0]!;
+    heparinEliminationIo(mass, jh, pm, X.N_COMP);
     const hbArt = mass[SP_HB * N + X.AAO]! / V[X.AAO]!; // g/mL
     const plasmaFrac = 1 - hbArt * 3;
     for (let d = 0; d < DRUG_COUNT; d++) {
