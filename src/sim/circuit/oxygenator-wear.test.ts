@@ -1,6 +1,7 @@
 /**
  * Oxygenator wear over days (oxygenator-wear.ts, docs/models/ecmo.md "Oxygenator degradation"): the closed form
- * against an independent fine-step integration, the calibration (B = 0.5 in 10 days at ACT 200 s, an [U] setting on
+ * against an independent fine-step integration, the calibration (B = 0.5 in 10 days at plasma heparin 0.3 U/mL, an [U]
+ * setting on
  * the 9 (6–15) days per patient of Lubnow et al., PLoS One 2014;9:e112316), anticoagulation and flow dependence,
  * and what the burden does to the membrane: ΔP ∝ 1/(1 − B) and post-oxygenator PO2 below the 200 mmHg exchange
  * criterion at FiO2 1.0 (Lubnow 2014, as cited in the issue brief).
@@ -25,9 +26,9 @@ import {
   WEAR_BURDEN,
   WEAR_HEPARIN_CL_MAX_ML_PER_MIN,
   wearAcceleration,
-  wearActFactor,
   wearBurdenAt,
   wearFlowFactor,
+  wearHeparinFactor,
 } from "./oxygenator-wear.ts";
 
 const DAY = 86400;
@@ -35,42 +36,43 @@ const DAY = 86400;
 const quadrox = buildOxygenatorParams({ model: "Quadrox-iD Adult", maxFlowLPerMin: 7, membraneAreaM2: 1.8 });
 
 /** Days until the burden reaches `target` stepping once a minute (stepWear). */
-function daysTo(target: number, act: number, flow: number): number {
+function daysTo(target: number, heparinUPerMl: number, flow: number): number {
   const s = createWearState();
   for (let t = 60; t <= 200 * DAY; t += 60) {
-    stepWear(s, 60, act, flow, 7, 1);
+    stepWear(s, 60, heparinUPerMl, flow, 7, 1);
     if (s[WEAR_BURDEN]! >= target) return t / DAY;
   }
   return Number.POSITIVE_INFINITY;
 }
 
 describe("oxygenator wear: clot burden over days", () => {
-  it("calibration: B = 0.5 (ΔP doubled) after 10 days at ACT 200 s and flow ≥ 30 % of the maximum", () => {
-    expect(wearBurdenAt(10 * DAY, 200, 4.5, 7)).toBeCloseTo(0.5, 9);
-    expect(daysTo(0.5, 200, 4.5)).toBeCloseTo(10, 2); // once-a-minute steps land within a minute
+  it("calibration: B = 0.5 (ΔP doubled) after 10 days at anti-Xa 0.3 U/mL and flow ≥ 30 % of the maximum", () => {
+    expect(wearBurdenAt(10 * DAY, 0.3, 4.5, 7)).toBeCloseTo(0.5, 9);
+    expect(daysTo(0.5, 0.3, 4.5)).toBeCloseTo(10, 2); // once-a-minute steps land within a minute
   });
 
   it("the closed-form step equals a fine explicit integration of dB/dt = k·fAct·fFlow·(0.02 + B)(1 − B)", () => {
     const s = createWearState();
     let b = 0;
     const dt = 10;
-    for (let t = 0; t < 12 * DAY; t += dt) b += clotGrowthPerS(b, 190, 3, 7, 1) * dt;
-    for (let i = 0; i < 12 * 24; i++) stepWear(s, 3600, 190, 3, 7, 1); // hourly steps
+    for (let t = 0; t < 12 * DAY; t += dt) b += clotGrowthPerS(b, 0.25, 3, 7, 1) * dt;
+    for (let i = 0; i < 12 * 24; i++) stepWear(s, 3600, 0.25, 3, 7, 1); // hourly steps
     expect(Math.abs(s[WEAR_BURDEN]! - b) / b).toBeLessThan(2e-3);
-    expect(s[WEAR_BURDEN]!).toBeCloseTo(wearBurdenAt(12 * DAY, 190, 3, 7), 9);
+    expect(s[WEAR_BURDEN]!).toBeCloseTo(wearBurdenAt(12 * DAY, 0.25, 3, 7), 9);
   });
 
   it("weak anticoagulation and low flow speed clotting; adequate anticoagulation slows it", () => {
-    expect(wearActFactor(200)).toBeCloseTo(1, 12);
-    expect(wearActFactor(120)).toBeCloseTo(8.0, 1); // unheparinised ACT [U]
-    expect(wearActFactor(260)).toBeCloseTo(0.21, 2);
+    expect(wearHeparinFactor(0.3)).toBeCloseTo(1, 12);
+    expect(wearHeparinFactor(0)).toBeCloseTo(8.0, 12); // unheparinised [U]
+    expect(wearHeparinFactor(-1)).toBeCloseTo(8.0, 12); // a negative level counts as none
+    expect(wearHeparinFactor(0.6)).toBeCloseTo(0.125, 12);
     expect(wearFlowFactor(4.5, 7)).toBe(1);
     expect(wearFlowFactor(1.05, 7)).toBeCloseTo(2, 9); // Q_ref = 2.1 L/min
     expect(wearFlowFactor(0, 7)).toBe(10);
-    // Days to B = 0.5: 10 at ACT 200; 10/8 with no heparin; ≈ 48 at ACT 260; 5 at half the reference flow.
-    expect(daysTo(0.5, 120, 4.5)).toBeCloseTo(10 / wearActFactor(120), 2);
-    expect(daysTo(0.5, 260, 4.5)).toBeGreaterThan(45);
-    expect(daysTo(0.5, 200, 1.05)).toBeCloseTo(5, 2);
+    // Days to B = 0.5: 10 at 0.3 U/mL; 10/8 with no heparin; 80 at 0.6 U/mL; 5 at half the reference flow.
+    expect(daysTo(0.5, 0, 4.5)).toBeCloseTo(10 / 8, 2);
+    expect(daysTo(0.5, 0.6, 4.5)).toBeCloseTo(80, 1);
+    expect(daysTo(0.5, 0.3, 1.05)).toBeCloseTo(5, 2);
   });
 
   it("the oxygenatorWear fault speeds time up by 10^(3·severity); the clotting fault combines with the burden", () => {
@@ -81,7 +83,7 @@ describe("oxygenator wear: clot burden over days", () => {
     expect(combinedClotFraction(0, 1)).toBeCloseTo(0.95, 12); // the fault alone, as before
     expect(combinedClotFraction(0.5, 0.5)).toBeCloseTo(1 - 0.5 * 0.525, 12);
     const s = createWearState();
-    stepWear(s, 864, 200, 4.5, 7, 1000); // 864 s × 1000 = 10 days
+    stepWear(s, 864, 0.3, 4.5, 7, 1000); // 864 s × 1000 = 10 days
     expect(s[WEAR_BURDEN]!).toBeCloseTo(0.5, 9);
   });
 
@@ -113,27 +115,38 @@ describe("oxygenator wear: clot burden over days", () => {
     expect(lo).toBeGreaterThan(0.25);
     expect(lo).toBeLessThan(0.4);
     expect(post(lo).dp / clean.dp).toBeLessThan(1.6); // gas transfer fails before ΔP doubles
-    // Time to that burden at ACT 200 s, 4.5 L/min: 7–9 days.
-    const d = daysTo(lo, 200, 4.5);
+    // Time to that burden at anti-Xa 0.3 U/mL, 4.5 L/min: 7–9 days.
+    const d = daysTo(lo, 0.3, 4.5);
     expect(d).toBeGreaterThan(7);
     expect(d).toBeLessThan(9);
   });
 
-  it("a 72 h run: ΔP creeps up by 4 % at ACT 200 s and 12 % at 180 s (clot burden 0.043 and 0.110); more with low flow", () => {
-    const dpRise = (act: number, flow: number) => {
+  it("a 72 h run: ΔP creeps up by 4 % at anti-Xa 0.3 U/mL and 12 % at 0.225 (clot burden 0.043 and 0.110); more with low flow", () => {
+    const dpRise = (heparinUPerMl: number, flow: number) => {
       const s = createWearState();
-      for (let t = 0; t < 72 * 3600; t += 1) stepWear(s, 1, act, flow, 7, 1); // once a second, as the circuit does
+      for (let t = 0; t < 72 * 3600; t += 1) stepWear(s, 1, heparinUPerMl, flow, 7, 1); // once a second, as the circuit does
       const st = createOxygenatorState(1, 4.5);
       const clean = oxygenatorPressureDropMmHg(quadrox, st, 75);
       st[OXS_CLOT_FRACTION] = s[WEAR_BURDEN]!;
       return { b: s[WEAR_BURDEN]!, rise: oxygenatorPressureDropMmHg(quadrox, st, 75) / clean - 1 };
     };
-    const ref = dpRise(200, 4.5);
+    const ref = dpRise(0.3, 4.5);
     expect(ref.b).toBeCloseTo(0.0426, 3);
     expect(ref.rise).toBeCloseTo(0.0445, 3);
-    const low = dpRise(180, 4.5);
-    expect(low.b).toBeCloseTo(0.1105, 3); // fAct 1.68: x = 1.99, B = 0.02(e^x − 1)/(1 + 0.02·e^x)
-    expect(dpRise(200, 1.05).rise).toBeGreaterThan(ref.rise * 2); // stasis at 1 L/min
+    const low = dpRise(0.225, 4.5);
+    expect(low.b).toBeCloseTo(0.1105, 3); // fHep = 8^0.25 = 1.68: x = 1.99, B = 0.02(e^x − 1)/(1 + 0.02·e^x)
+    expect(dpRise(0.3, 1.05).rise).toBeGreaterThan(ref.rise * 2); // stasis at 1 L/min
+  });
+
+  it("the burden never falls, even a rounding error, next to a fully clotted membrane", () => {
+    const s = createWearState();
+    s[WEAR_BURDEN] = 0.9999995;
+    for (let i = 0; i < 10; i++) {
+      const before = s[WEAR_BURDEN]!;
+      stepWear(s, 1, 0.3, 4.5, 7, 1);
+      expect(s[WEAR_BURDEN]!).toBeGreaterThanOrEqual(before);
+      expect(s[WEAR_BURDEN]!).toBeLessThanOrEqual(1);
+    }
   });
 
   it("clot consumes heparin from the circuit plasma: first-order with CL = 10 mL/min × B", () => {

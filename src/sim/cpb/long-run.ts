@@ -11,7 +11,7 @@ import { OXS_CLOT_FRACTION } from "../circuit/oxygenator.ts";
 import * as WEAR from "../circuit/oxygenator-wear.ts";
 import { createWearState } from "../circuit/oxygenator-wear.ts";
 import { DRUG_HEPARIN } from "../drugs/index.ts";
-import { C_ACT, C_HCT, SP_DRUG0 } from "../patient/chemistry.ts";
+import { C_HCT, C_HEPARIN, SP_DRUG0 } from "../patient/chemistry.ts";
 import type { CircuitModel } from "./circuit-model.ts";
 
 // The once-a-second step below runs the models' own kernels (stepWearIo, wearAccelerationIo, combinedClotFractionIo,
@@ -30,7 +30,7 @@ const {
 } = WEAR;
 const { HAEM_IO, freeHbGenerationIo, stepHaemolysisIo } = HAEM;
 const L_HEPARIN = SP_DRUG0 + DRUG_HEPARIN;
-const L_ACT = C_ACT;
+const L_HEPARIN_OUT = C_HEPARIN; // arterial plasma heparin (anti-Xa), U/mL
 const L_HCT = C_HCT;
 const L_CLOT = OXS_CLOT_FRACTION;
 
@@ -88,12 +88,13 @@ export function stepLongRun(c: CircuitModel, dt: number): void {
 
   const chem = c.model.chem;
   const flow = c.flowLPerMin;
-  // --- Oxygenator wear and its clot fraction: stepWear(c.wear, step, ACT, flow, max flow, wearAcceleration(fault)).
+  // --- Oxygenator wear and its clot fraction: stepWear(c.wear, step, plasma heparin, flow, max flow,
+  // wearAcceleration(fault)).
   const wear = c.wear;
   WEAR_IO[5] = c.faults[F_WEAR]!;
   wearAccelerationIo();
   WEAR_IO[0] = step;
-  WEAR_IO[1] = chem.out[L_ACT]!;
+  WEAR_IO[1] = chem.out[L_HEPARIN_OUT]!;
   WEAR_IO[2] = flow;
   WEAR_IO[3] = c.plan.oxygenator.maxFlowLPerMin;
   WEAR_IO[4] = WEAR_IO[6]!;
