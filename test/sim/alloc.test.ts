@@ -65,10 +65,10 @@ const CASES: [name: string, boundBytesPerStep: number, steps: number][] = [
   ["adult at rest", 0.5, 200_000],
   ["adult-cpb-cabg on bypass", 0.5, 200_000],
   ["adult-vv-ecmo on ECMO", 0.5, 200_000],
-  // VA ECMO: in about 1 run in 4 (8 child processes, 2026-11-27) one number per slow step is still boxed (160 KB per
-  // 200 000 steps, 0.8 B per step): a call on the VA return path that V8 does not always inline, not yet found. The
-  // bound lets that one through and fails at two; the residual is an open item (issue 5), not accepted behaviour.
-  ["adult-va-ecmo on ECMO", 1.2, 200_000],
+  // VA ECMO: until 2026-11-27 about 1 process in 10 boxed one number per slow step here (the sweep read by the
+  // circuit's slow step, left out of line when the VA return limbs had spent the inlining budget); written out since,
+  // 0 of 48 processes under parallel load (docs/models/engine.md, what allocates).
+  ["adult-va-ecmo on ECMO", 0.5, 200_000],
   ["adult-vv-ecmo on ECMO, fast-forward", 0.5, 2_000_000],
 ];
 
@@ -81,9 +81,8 @@ describe("allocation of the step loop in steady state", () => {
       expect(r.gcs).toBe(0);
       expect(r.steps).toBe(steps);
       expect(r.bytes / r.steps).toBeLessThan(bound);
-      // The bound must catch one more boxed number per slow step than the case's known residual (VA: one).
-      const residual = name.startsWith("adult-va-ecmo") ? 1 : 0;
-      if (steps === 200_000) expect(bound).toBeLessThan((residual + 1) * ONE_NUMBER_PER_SLOW_STEP_B);
+      // The bound must catch one boxed number per slow step.
+      if (steps === 200_000) expect(bound).toBeLessThan(ONE_NUMBER_PER_SLOW_STEP_B);
     }, 120_000);
   }
 });

@@ -439,7 +439,11 @@ export class CircuitModel {
       P[this.cART]! - (plan.filter ? plan.filter.resistance * net.Q[this.kArt]! : 0);
     rd[RD_VENOUS_PRESSURE_MMHG] = P[this.cVL]!;
     rd[RD_OXYGENATOR_DELTA_P_MMHG] = P[this.cOX]! - P[this.cART]!;
-    rd[RD_SWEEP_L_PER_MIN] = effectiveSweepLPerMin(this.ox);
+    // effectiveSweepLPerMin(this.ox), written out: its result (a non-integer sweep) is boxed whenever V8 leaves the call
+    // out of line, which it did in about 1 VA ECMO process in 10 (the inlining budget of this step is spent earlier
+    // by the VA return limbs; found with a sampling heap profiler over many processes, docs/models/engine.md).
+    const ox = this.ox;
+    rd[RD_SWEEP_L_PER_MIN] = ox[OXS_GAS_SUPPLY_OK]! > 0.5 ? Math.max(0, ox[OXS_SWEEP_L_PER_MIN]!) : 0;
     rd[RD_ARTERIAL_TEMP_C] = s[S_ART_TEMP]!;
     const factor =
       stepInterlocks(this.interlock, rd, this.settings, dt) *

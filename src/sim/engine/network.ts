@@ -20,6 +20,8 @@
  * (or is counted in the external in/out totals). See docs/models/engine.md.
  */
 
+import { specialise } from "./specialise.ts";
+
 export const OUTSIDE = -1;
 export const KIND_RESISTOR = 0;
 export const KIND_INERTIAL = 1;
@@ -59,7 +61,7 @@ export interface ConnectorDef {
   headMmHg?: number;
 }
 
-export interface Network {
+export interface NetworkState {
   readonly nComp: number;
   readonly nConn: number;
   readonly compNames: readonly string[];
@@ -99,6 +101,11 @@ export interface Network {
   readonly external: Float64Array;
 }
 
+export interface Network extends NetworkState {
+  /** One step of this network (stepNetwork): its specialised kernel. */
+  readonly step: () => void;
+}
+
 export function buildNetwork(comps: CompartmentDef[], conns: ConnectorDef[], dt: number): Network {
   const nComp = comps.length;
   const nConn = conns.length;
@@ -113,7 +120,7 @@ export function buildNetwork(comps: CompartmentDef[], conns: ConnectorDef[], dt:
     if (i === undefined) throw new Error(`connector ${conn}: unknown compartment ${name}`);
     return i;
   };
-  const net: Network = {
+  const state: NetworkState = {
     nComp,
     nConn,
     compNames: comps.map((c) => c.name),
@@ -144,6 +151,10 @@ export function buildNetwork(comps: CompartmentDef[], conns: ConnectorDef[], dt:
     flowSet: new Float64Array(conns.map((c) => c.flowMlPerS ?? 0)),
     moved: new Float64Array(nConn),
     external: new Float64Array(2),
+  };
+  const net: Network = {
+    ...state,
+    step: specialise(networkKernel, state, structuredClone(state), "network"),
   };
   conns.forEach((c, k) => {
     if (c.kind !== "flow" && (net.from[k] === OUTSIDE || net.to[k] === OUTSIDE)) {
@@ -188,72 +199,86 @@ export function computePressures(net: Network): void {
 
 /**
  * One explicit step of the network: pressures from volumes, then every connector's flow from those
- * pressures, then the volumes. No allocation; plain loops over typed arrays.
+ * pressures, then the volumes. No allocation; plain loops over typed arrays. Runs the network's specialised
+ * kernel (`networkKernel`).
  */
 export function stepNetwork(net: Network): void {
-  const {
-    nComp,
-    nConn,
-    V,
-    U,
-    E,
-    Pext,
-    P,
-    from,
-    to,
-    kind,
-    valve,
-    R,
-    H,
-    dtOverL,
-    damp,
-    Q,
-    flowSet,
-    moved,
-    external,
-    dt,
-  } = net;
-  for (let i = 0; i < nComp; i++) {
-    const d = V[i]! - U[i]!;
-    P[i] = (d >= 0 ? E[i]! * d : E[i]! * COLLAPSE * d) + Pext[i]!;
-  }
-  let extIn = 0;
-  let extOut = 0;
-  for (let k = 0; k < nConn; k++) {
-    const a = from[k]!;
-    const b = to[k]!;
-    const kd = kind[k]!;
-    let q: number;
-    if (kd === KIND_RESISTOR) {
-      q = (P[a]! - P[b]! + H[k]!) / (R[k]! + dt * (E[a]! + E[b]!));
-      if (valve[k] === 1 && q < 0) q = 0;
-    } else if (kd === KIND_INERTIAL) {
-      q = (Q[k]! + dtOverL[k]! * (P[a]! - P[b]!)) * damp[k]!;
-      if (valve[k] === 1 && q < 0) q = 0;
-    } else {
-      q = flowSet[k]!;
-      // Idle prescribed flows (a stopped sucker, no cardioplegia running) move nothing: skip the bookkeeping.
-      if (q === 0) {
-        Q[k] = 0;
-        continue;
-      }
+  net.step();
+}
+
+/**
+ * The step kernel for `net` (see stepNetwork). Compiled per network by `specialise` (engine/specialise.ts), so it must
+ * stay self-contained: no module-level names, hence the kind codes and the collapse factor written as literals here.
+ */
+export function networkKernel(net: NetworkState): () => void {
+  const RESISTOR = 0; // KIND_RESISTOR
+  const INERTIAL = 1; // KIND_INERTIAL
+  const COLLAPSED = 0.05; // COLLAPSE
+  return () => {
+    const {
+      nComp,
+      nConn,
+      V,
+      U,
+      E,
+      Pext,
+      P,
+      from,
+      to,
+      kind,
+      valve,
+      R,
+      H,
+      dtOverL,
+      damp,
+      Q,
+      flowSet,
+      moved,
+      external,
+      dt,
+    } = net;
+    for (let i = 0; i < nComp; i++) {
+      const d = V[i]! - U[i]!;
+      P[i] = (d >= 0 ? E[i]! * d : E[i]! * COLLAPSED * d) + Pext[i]!;
     }
-    // No connector takes more than its donor holds (volumes never go negative).
-    if (q > 0) {
-      if (a >= 0 && q * dt > V[a]!) q = V[a]! > 0 ? V[a]! / dt : 0;
-    } else if (q < 0 && b >= 0 && -q * dt > V[b]!) q = V[b]! > 0 ? -V[b]! / dt : 0;
-    Q[k] = q;
-    const dv = q * dt;
-    moved[k] = moved[k]! + dv;
-    if (a >= 0) V[a] = V[a]! - dv;
-    else extIn += dv;
-    if (b >= 0) V[b] = V[b]! + dv;
-    else extOut += dv;
-  }
-  if (extIn !== 0 || extOut !== 0) {
-    external[0] = external[0]! + extIn;
-    external[1] = external[1]! + extOut;
-  }
+    let extIn = 0;
+    let extOut = 0;
+    for (let k = 0; k < nConn; k++) {
+      const a = from[k]!;
+      const b = to[k]!;
+      const kd = kind[k]!;
+      let q: number;
+      if (kd === RESISTOR) {
+        q = (P[a]! - P[b]! + H[k]!) / (R[k]! + dt * (E[a]! + E[b]!));
+        if (valve[k] === 1 && q < 0) q = 0;
+      } else if (kd === INERTIAL) {
+        q = (Q[k]! + dtOverL[k]! * (P[a]! - P[b]!)) * damp[k]!;
+        if (valve[k] === 1 && q < 0) q = 0;
+      } else {
+        q = flowSet[k]!;
+        // Idle prescribed flows (a stopped sucker, no cardioplegia running) move nothing: skip the bookkeeping.
+        if (q === 0) {
+          Q[k] = 0;
+          continue;
+        }
+      }
+      // No connector takes more than its donor holds (volumes never go negative).
+      if (q > 0) {
+        if (a >= 0 && q * dt > V[a]!) q = V[a]! > 0 ? V[a]! / dt : 0;
+      } else if (q < 0 && b >= 0 && -q * dt > V[b]!) q = V[b]! > 0 ? -V[b]! / dt : 0;
+      Q[k] = q;
+      const dv = q * dt;
+      moved[k] = moved[k]! + dv;
+      if (a >= 0) V[a] = V[a]! - dv;
+      else extIn += dv;
+      if (b >= 0) V[b] = V[b]! + dv;
+      else extOut += dv;
+    }
+    if (extIn !== 0 || extOut !== 0) {
+      external[0] = external[0]! + extIn;
+      external[1] = external[1]! + extOut;
+    }
+  };
 }
 
 /** Total volume in the network (mL). */

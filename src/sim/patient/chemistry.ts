@@ -11,6 +11,7 @@ import * as AB from "../blood/acid-base.ts";
 import * as BLOOD from "../blood/index.ts";
 import * as ODC from "../blood/odc.ts";
 import * as DRUGS_M from "../drugs/index.ts";
+import { specialise } from "../engine/specialise.ts";
 import * as EXCH from "../exchange/index.ts";
 import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
 import * as LAYOUT from "./layout.ts";
@@ -184,6 +185,8 @@ export class Chemistry {
   readonly out = new Float64Array(C_N);
   /** Volume each connector moved during the last slow step (mL). */
   readonly lastMoved: Float64Array;
+  /** The upwind transport kernel (`transportKernel`), specialised for this network (engine/specialise.ts). */
+  private readonly transportStep: () => void;
   // Lungs
   fio2 = 0.21;
   ventMode: VentilatorMode = "spontaneous";
@@ -259,6 +262,20 @@ export class Chemistry {
     this.sourceByConn = new Float64Array(N_SPECIES * net.nConn);
     this.sourceConc = this.sourceByConn.subarray(X.FLUID * N_SPECIES, (X.FLUID + 1) * N_SPECIES);
     this.lastMoved = new Float64Array(net.nConn);
+    const ts: TransportState = {
+      nConn: net.nConn,
+      nComp: N,
+      nSpecies: N_SPECIES,
+      from: net.from,
+      to: net.to,
+      moved: net.moved,
+      last: this.lastMoved,
+      mass: this.mass,
+      vTrack: this.vTrack,
+      carries: this.carries,
+      sourceByConn: this.sourceByConn,
+    };
+    this.transportStep = specialise(transportKernel, ts, structuredClone(ts), "transport");
     this.shuntFraction = spec.shuntFraction ?? 0.02;
     this.deadSpaceFraction = spec.deadSpaceFraction ?? 0.3;
     const w = t.weightKg;
@@ -334,39 +351,7 @@ export class Chemistry {
 
   /** Upwind transport of every species with the volume each connector moved since the last call. */
   transport(): void {
-    const N = this.n;
-    const net = this.model.net;
-    const { nConn, from, to, moved } = net;
-    const mass = this.mass;
-    const vt = this.vTrack;
-    const last = this.lastMoved;
-    for (let k = 0; k < nConn; k++) {
-      const dv = moved[k]!;
-      last[k] = dv;
-      if (dv === 0) continue;
-      moved[k] = 0;
-      const donor = dv > 0 ? from[k]! : to[k]!;
-      const recv = dv > 0 ? to[k]! : from[k]!;
-      const vol = dv > 0 ? dv : -dv;
-      if (donor >= 0) {
-        const vd = vt[donor]!;
-        const f = vd > vol ? vol / vd : 1;
-        vt[donor] = vd - vol;
-        if (this.carries[k] === 1) {
-          for (let s = 0; s < N_SPECIES; s++) {
-            const j = s * N;
-            const m = mass[j + donor]! * f;
-            mass[j + donor] = mass[j + donor]! - m;
-            if (recv >= 0) mass[j + recv] = mass[j + recv]! + m;
-          }
-        }
-      } else if (recv >= 0) {
-        const c = this.sourceByConn;
-        const o = k * N_SPECIES;
-        for (let s = 0; s < N_SPECIES; s++) mass[s * N + recv] = mass[s * N + recv]! + c[o + s]! * vol;
-      }
-      if (recv >= 0) vt[recv] = vt[recv]! + vol;
-    }
+    this.transportStep();
     if (this.coastBack !== null) this.transportBack(this.coastBack);
   }
 
@@ -858,3 +843,57 @@ const ST_DEMAND_FACTOR = 17;
 /** Urine volume since the last K+/glucose step (mL). */
 const ST_URINE_ML = 18;
 const ST_SIZE = 19;
+
+/** What the transport kernel works on: the network's topology and moved volumes, the chemistry's amounts. */
+interface TransportState {
+  readonly nConn: number;
+  /** Compartments: the stride of `mass` (species-major). */
+  readonly nComp: number;
+  readonly nSpecies: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly moved: Float64Array;
+  readonly last: Float64Array;
+  readonly mass: Float64Array;
+  readonly vTrack: Float64Array;
+  readonly carries: Uint8Array;
+  readonly sourceByConn: Float64Array;
+}
+
+/**
+ * Upwind transport (Chemistry.transport): each connector's volume moved since the last slow step carries the donor's
+ * amounts in proportion (or, from outside, its inflow composition), then `moved` restarts at 0. Compiled per
+ * simulation by `specialise`, so self-contained: no module-level names.
+ */
+function transportKernel(st: TransportState): () => void {
+  return () => {
+    const { nConn, nComp: N, nSpecies, from, to, moved, last, mass, vTrack: vt, carries, sourceByConn } = st;
+    for (let k = 0; k < nConn; k++) {
+      const dv = moved[k]!;
+      last[k] = dv;
+      if (dv === 0) continue;
+      moved[k] = 0;
+      const donor = dv > 0 ? from[k]! : to[k]!;
+      const recv = dv > 0 ? to[k]! : from[k]!;
+      const vol = dv > 0 ? dv : -dv;
+      if (donor >= 0) {
+        const vd = vt[donor]!;
+        const f = vd > vol ? vol / vd : 1;
+        vt[donor] = vd - vol;
+        if (carries[k] === 1) {
+          for (let s = 0; s < nSpecies; s++) {
+            const j = s * N;
+            const m = mass[j + donor]! * f;
+            mass[j + donor] = mass[j + donor]! - m;
+            if (recv >= 0) mass[j + recv] = mass[j + recv]! + m;
+          }
+        }
+      } else if (recv >= 0) {
+        const o = k * nSpecies;
+        for (let s = 0; s < nSpecies; s++)
+          mass[s * N + recv] = mass[s * N + recv]! + sourceByConn[o + s]! * vol;
+      }
+      if (recv >= 0) vt[recv] = vt[recv]! + vol;
+    }
+  };
+}

@@ -6,13 +6,7 @@
 
 import { type CircuitPlan, circuitNetworkParts } from "../cpb/build.ts";
 import { CircuitModel } from "../cpb/circuit-model.ts";
-import {
-  buildNetwork,
-  computePressures,
-  type Network,
-  refreshConnectors,
-  stepNetwork,
-} from "../engine/network.ts";
+import { buildNetwork, computePressures, type Network, refreshConnectors } from "../engine/network.ts";
 import { Rng } from "../engine/rng.ts";
 import { Baroreflex } from "./baroreflex.ts";
 import { type CirculationDesign, designCirculation } from "./cardiovascular.ts";
@@ -110,7 +104,6 @@ const F_LA = X.LA;
 const F_AORTIC_VALVE = X.AORTIC_VALVE;
 const F_ROOT_COR = X.ROOT_COR;
 const F_ASC_UB = X.ASC_UB;
-const F_stepNetwork = stepNetwork;
 
 /** Venous compartments whose unstressed volume the baroreflex (and venous-tone drugs) move. */
 const VENOUS = [X.UBV, X.LBV, X.SVC, X.IVC] as const;
@@ -301,7 +294,7 @@ export class PatientModel {
           acc[F_A_PMIN] = 1e9;
         }
       }
-      F_stepNetwork(net);
+      net.step(); // stepNetwork: the network's specialised kernel (engine/specialise.ts)
       const pa = P[F_AAO]!;
       if (pa > acc[F_A_PMAX]!) acc[F_A_PMAX] = pa;
       if (pa < acc[F_A_PMIN]!) acc[F_A_PMIN] = pa;
