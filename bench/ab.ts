@@ -5,15 +5,10 @@
  * both alike. Prints min / 10th percentile / median ns per fast step of each and the ratio B/A. Scenarios start at
  * `--skip` s (default 900). A benchmark, not a timed test.
  */
+import { takePositiveOption } from "./options.ts";
+
 const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const v = Number(args[i + 1]);
-  args.splice(i, 2);
-  if (!(v > 0)) throw new Error(`${name} must be a number > 0`);
-  return v;
-}
+const option = (name: string, fallback: number): number => takePositiveOption(args, name, fallback);
 const windows = option("--windows", 600);
 const steps = option("--steps", 1000);
 const skip = option("--skip", 900);

@@ -8,16 +8,10 @@ import { builtinScenarioNames, loadScenario } from "../src/io/scenario-files.ts"
 import { createSimulation, PATIENT_PRESETS, patientFromPreset } from "../src/sim/index.ts";
 import { DT } from "../src/sim/patient/model.ts";
 import type { Simulation } from "../src/sim/simulation.ts";
+import { takePositiveOption } from "./options.ts";
 
 const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const v = Number(args[i + 1]);
-  args.splice(i, 2);
-  if (!(v > 0)) throw new Error(`${name} must be a number > 0`);
-  return v;
-}
+const option = (name: string, fallback: number): number => takePositiveOption(args, name, fallback);
 const seconds = option("--seconds", 120);
 const repeat = option("--repeat", 5);
 const skip = option("--skip", 900);

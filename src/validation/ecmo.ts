@@ -20,11 +20,15 @@ import type { PatientSimulation } from "../sim/simulation.ts";
 import { meanOver, measurement, reader } from "./measure.ts";
 import type { Experiment, Measurements } from "./types.ts";
 
-const ARDS: PatientSpec = { ...patientFromPreset("adult-male"), shuntFraction: 0.5 };
+/** 80 kg adult with severe ARDS (shunt fraction 0.5). */
+export const ARDS: PatientSpec = { ...patientFromPreset("adult-male"), shuntFraction: 0.5 };
 
-/** ARDS patient on protective ventilation, heparinised, sweep 100 % O2 4.5 L/min; pump flow servo at `flow`. */
-function vvAt(flowLPerMin: number, settleS: number): Simulation {
-  const sim = createSimulation({ patient: ARDS, seed: 1, circuit: vvCircuit });
+/**
+ * `patient` (default ARDS) on `circuit`, seed 1, with protective ventilation (FiO2 0.6, 24/min × 420 mL) and an
+ * 8000 U heparin bolus at t = 0; the caller sets the sweep and the pump. Shared by the ECMO rows and tests.
+ */
+export function ventilatedOnEcmo(circuit: unknown, patient: PatientSpec = ARDS): PatientSimulation {
+  const sim = createSimulation({ patient, seed: 1, circuit }) as PatientSimulation;
   sim.schedule({
     t: 0,
     type: "ventilator.set",
@@ -34,6 +38,12 @@ function vvAt(flowLPerMin: number, settleS: number): Simulation {
     tidalVolumeMl: 420,
   });
   sim.schedule({ t: 0, type: "drug.bolus", drug: "heparin", amount: 8000 });
+  return sim;
+}
+
+/** ARDS patient on protective ventilation, heparinised, sweep 100 % O2 4.5 L/min; pump flow servo at `flow`. */
+function vvAt(flowLPerMin: number, settleS: number): Simulation {
+  const sim = ventilatedOnEcmo(vvCircuit);
   sim.schedule({ t: 1, type: "gas.set", fio2: 1, sweepGasFlowLPerMin: 4.5 });
   sim.schedule({ t: 1, type: "arterialPump.setFlow", flowLPerMin: flowLPerMin });
   sim.advance(1 + settleS);

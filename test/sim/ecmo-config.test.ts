@@ -15,13 +15,11 @@ import {
   SEALED_OPEN_FRACTION,
 } from "../../src/sim/cpb/ecmo-drainage.ts";
 import { streamingFraction } from "../../src/sim/cpb/ecmo-recirculation.ts";
-import { createSimulation, type PatientSpec, patientFromPreset } from "../../src/sim/index.ts";
+import { createSimulation, type PatientSpec } from "../../src/sim/index.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
+import { ARDS, ventilatedOnEcmo } from "../../src/validation/ecmo.ts";
 import { adultCircuit, clone, meanOver, read } from "./cpb-helpers.ts";
 import * as C from "./ecmo-circuits.ts";
-
-/** 80 kg adult with severe ARDS (shunt fraction 0.5). */
-const ARDS: PatientSpec = { ...patientFromPreset("adult-male"), shuntFraction: 0.5 };
 
 function ecmoSim(circuit: unknown, patient: PatientSpec = ARDS): PatientSimulation {
   return createSimulation({ patient, seed: 1, circuit }) as PatientSimulation;
@@ -29,16 +27,7 @@ function ecmoSim(circuit: unknown, patient: PatientSpec = ARDS): PatientSimulati
 
 /** Protective ventilation, heparin, sweep 100 % O2 4.5 L/min, pump at `rpm`, then `settleS`. */
 function run(circuit: unknown, rpm: number, settleS = 180, patient: PatientSpec = ARDS): PatientSimulation {
-  const sim = ecmoSim(circuit, patient);
-  sim.schedule({
-    t: 0,
-    type: "ventilator.set",
-    mode: "controlled",
-    fio2: 0.6,
-    rateBpm: 24,
-    tidalVolumeMl: 420,
-  });
-  sim.schedule({ t: 0, type: "drug.bolus", drug: "heparin", amount: 8000 });
+  const sim = ventilatedOnEcmo(circuit, patient);
   sim.schedule({ t: 1, type: "gas.set", fio2: 1, sweepGasFlowLPerMin: 4.5 });
   sim.schedule({ t: 1, type: "arterialPump.setRpm", rpm });
   sim.advance(1 + settleS);

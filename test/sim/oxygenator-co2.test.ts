@@ -6,23 +6,12 @@
 import { describe, expect, it } from "vitest";
 import vvCircuit from "../../src/sim/circuit/fixtures/adult-vv-ecmo.json" with { type: "json" };
 import { OX_FECO2 } from "../../src/sim/circuit/oxygenator.ts";
-import { createSimulation, patientFromPreset } from "../../src/sim/index.ts";
-import type { PatientSimulation } from "../../src/sim/simulation.ts";
+import { ventilatedOnEcmo } from "../../src/validation/ecmo.ts";
 import { read } from "./cpb-helpers.ts";
 
 describe("oxygenator CO2 in the engine (adult VV ECMO, ARDS)", () => {
   it("blood-side CO2 removal = exhaust FeCO2 × sweep within 2 % at sweep 1, 4.5 and 9 L/min", () => {
-    const patient = { ...patientFromPreset("adult-male"), shuntFraction: 0.5 };
-    const sim = createSimulation({ patient, seed: 1, circuit: vvCircuit }) as PatientSimulation;
-    sim.schedule({
-      t: 0,
-      type: "ventilator.set",
-      mode: "controlled",
-      fio2: 0.6,
-      rateBpm: 24,
-      tidalVolumeMl: 420,
-    });
-    sim.schedule({ t: 0, type: "drug.bolus", drug: "heparin", amount: 8000 });
+    const sim = ventilatedOnEcmo(vvCircuit);
     sim.schedule({ t: 1, type: "arterialPump.setRpm", rpm: 4000 });
     let prev = 0;
     for (const sweep of [1, 4.5, 9]) {
