@@ -33,7 +33,8 @@ export const ACTION_SCHEMAS = {
       type: z.literal("fluid.give"),
       fluid: z.enum(FLUIDS),
       volumeMl: num(0, 10000),
-      overSeconds: num(0, 86400).optional(),
+      // Up to 30 days, the longest scenario: a maintenance infusion (e.g. 100 mL/h) can run for a whole long run.
+      overSeconds: num(0, 2592000).optional(),
       tempC: num(0, 42).optional(),
     })
     .strict(),

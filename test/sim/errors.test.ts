@@ -63,6 +63,19 @@ describe("actions", () => {
     expect(e.problems[0]!.field).toBe("action.rateMlPerMin");
     expect(e.problems[0]!.allowed).toContain("0");
   });
+  it("a fluid order longer than 30 days is refused with its range", () => {
+    const e = inputError(() =>
+      sim("child").schedule({
+        t: 1,
+        type: "fluid.give",
+        fluid: "crystalloid",
+        volumeMl: 100,
+        overSeconds: 2592001,
+      }),
+    );
+    expect(e.problems[0]!.field).toBe("action.overSeconds");
+    expect(e.problems[0]!.allowed).toContain("2592000");
+  });
   it("unknown drug and fluid are named", () => {
     const s = sim("child");
     expect(
