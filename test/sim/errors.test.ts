@@ -36,6 +36,13 @@ describe("patients", () => {
     expect(fields).toContain("patient.sex");
     expect(fields.some((f) => f.includes("colour"))).toBe(true);
   });
+  it("a baseline ACT outside 80–250 s is rejected with its range", () => {
+    const e = inputError(() =>
+      validatePatientSpec({ ...patientFromPreset("adult-male"), baselineActS: 400 }),
+    );
+    expect(e.problems[0]!.field).toBe("patient.baselineActS");
+    expect(e.problems[0]!.allowed).toBe("a number ≥ 80 and ≤ 250 s");
+  });
   it("a bad seed is rejected", () => {
     expect(() => createSimulation({ patient: patientFromPreset("child"), seed: 1.5 })).toThrow(InputError);
   });

@@ -84,7 +84,6 @@ const GAS_AVERAGE_S = 10;
 const WATER_VAPOUR_MMHG = 47;
 /** Lung equilibration rate of pulmonary capillary blood with alveolar gas (1/s). */
 const LUNG_EQUILIBRATION_PER_S = 50;
-const BASELINE_ACT_S = ACT.baselineS;
 
 // --- Potassium and glucose (docs/models/metabolism.md, "Potassium" and "Glucose").
 /**
@@ -195,6 +194,8 @@ export class Chemistry {
   peepCmH2O = 0;
   shuntFraction: number;
   deadSpaceFraction: number;
+  /** ACT without heparin (s): 120 by default; raised in a critically ill patient (PatientSpec.baselineActS). */
+  readonly baselineActS: number;
   /**
    * Multiplier on resting VO2 at 37 °C (patient.set): e.g. general anaesthesia, which lowers VO2 — on
    * normothermic CPB VO2i is about 80–100 mL/min/m² against ~125 awake [U: teaching range] (docs/models/cpb.md).
@@ -277,6 +278,7 @@ export class Chemistry {
     };
     this.transportStep = specialise(transportKernel, ts, structuredClone(ts), "transport");
     this.shuntFraction = spec.shuntFraction ?? 0.02;
+    this.baselineActS = spec.baselineActS ?? ACT.baselineS;
     this.deadSpaceFraction = spec.deadSpaceFraction ?? 0.3;
     const w = t.weightKg;
     // Spontaneous rate by size (neonate 40 → adult 12 /min); tidal volume chosen so that PaCO2 ≈ 40 mmHg
@@ -804,7 +806,7 @@ export class Chemistry {
     const hep = mass[(SP_DRUG0 + DRUG_HEPARIN) * N + art]! / (va * (1 - o[C_HCT]!));
     o[C_HEPARIN] = hep;
     DRUG_IO[0] = hep;
-    DRUG_IO[1] = BASELINE_ACT_S;
+    DRUG_IO[1] = this.baselineActS;
     DRUG_IO[2] = tArt;
     DRUG_IO[3] = o[C_HCT]!;
     actSecondsIo();

@@ -35,6 +35,12 @@ export interface PatientSpec {
   pdaOpenFraction?: number;
   /** Baroreflex on (default true). */
   baroreflex?: boolean;
+  /**
+   * ACT without heparin (s); default 120 (off-heparin range 100–140 s). A critically ill patient on ECMO reads
+   * higher for the same heparin (haemodilution, consumption, low antithrombin: not modelled one by one), see
+   * docs/models/drugs.md, "ACT".
+   */
+  baselineActS?: number;
 }
 
 /** Supported range. Below 2.5 kg (preterm) and above 150 kg the reference targets do not apply. */
@@ -49,6 +55,7 @@ export const PATIENT_LIMITS = {
   svrFactor: { min: 0.3, max: 3, unit: "(×)" },
   pvrFactor: { min: 0.3, max: 10, unit: "(×)" },
   pdaOpenFraction: { min: 0, max: 1, unit: "(fraction)" },
+  baselineActS: { min: 80, max: 250, unit: "s" },
 } as const;
 
 const PRESETS: Record<PatientPresetName, PatientSpec> = {
@@ -87,6 +94,7 @@ export const patientSpecSchema = z
     pvrFactor: range(L.pvrFactor).optional(),
     pdaOpenFraction: range(L.pdaOpenFraction).optional(),
     baroreflex: z.boolean().optional(),
+    baselineActS: range(L.baselineActS).optional(),
   })
   .strict();
 
