@@ -184,9 +184,27 @@ export function stepMyocardialPotassium(
   dtS: number,
   reach: number = p.reach,
 ): void {
+  MYO_IO[0] = inflowKMmolPerL;
+  MYO_IO[1] = flowMlPerS;
+  MYO_IO[2] = dtS;
+  MYO_IO[3] = reach;
+  stepMyocardialPotassiumIo(p, state);
+}
+
+/**
+ * Register interface of stepMyocardialPotassium for the circuit's slow step (the pattern of DRAIN_IO, EQ_IO:
+ * docs/models/engine.md, what allocates): [0] inflow K+ (mmol/L), [1] coronary flow (mL/s), [2] dt (s), [3] reach.
+ * A number passed to a call V8 does not inline is boxed; these pass through the array instead.
+ */
+export const MYO_IO = new Float64Array(4);
+
+/** stepMyocardialPotassium's kernel: reads MYO_IO, advances `state`. */
+export function stepMyocardialPotassiumIo(p: CardioplegiaParams, state: Float64Array): void {
+  const inflow = MYO_IO[0]!;
+  const flow = MYO_IO[1]!;
   const k = state[MYO_K_MMOL_PER_L]!;
-  const rate = (Math.max(flowMlPerS, 0) * reach) / p.myocardialVolumeMl;
-  const next = inflowKMmolPerL + (k - inflowKMmolPerL) * Math.exp(-rate * dtS);
+  const rate = ((flow > 0 ? flow : 0) * MYO_IO[3]!) / p.myocardialVolumeMl;
+  const next = inflow + (k - inflow) * Math.exp(-rate * MYO_IO[2]!);
   state[MYO_K_MMOL_PER_L] = next;
   if (next >= p.arrestKMmolPerL) state[MYO_ARRESTED] = 1;
   else if (next <= p.resumeKMmolPerL) state[MYO_ARRESTED] = 0;

@@ -88,7 +88,8 @@ const {
   ST_LEVEL_ENABLED,
   ST_PRESSURE_ENABLED,
   stepInterlocks,
-  stepMyocardialPotassium,
+  MYO_IO,
+  stepMyocardialPotassiumIo,
   ultrafiltrationMlPerS,
 } = CIRCUIT;
 const { CO2_ML_PER_MMOL } = EXCH;
@@ -353,14 +354,14 @@ export class CircuitModel {
   }
 
   /** drainageOpenFraction of venous cannula j through its register (no number crosses the call). */
-  private drainageOpen(j: number, dt: number): void {
+  private drainageOpen(j: number): void {
     const vessel = this.plan.venousCannulae[j]!.vessel;
     const net = this.model.net;
     DRAIN_IO[0] = net.V[vessel]!;
     DRAIN_IO[1] = net.U[vessel]!;
     DRAIN_IO[2] = net.P[this.cRES]!;
     DRAIN_IO[3] = this.plan.inletPressureLimitMmHg;
-    DRAIN_IO[4] = dt;
+    DRAIN_IO[4] = this.dtReg[0]!; // dt, set by the slow step
     drainageOpenFractionIo(this.drainage, j);
   }
 
@@ -498,6 +499,9 @@ export class CircuitModel {
       clampOpenFraction(s[S_VENOUS_CLAMP]!) *
       clampOpenFraction(this.faults[3]!) *
       (1 - 0.8 * this.faults[0]!);
+    // dt for the calls below (drainageOpen, stepEcmoReturns, stepCardioplegia) through a register: a number passed to
+    // a call that is not inlined is boxed.
+    this.dtReg[0] = dt;
     for (let j = 0; j < vc.length; j++) {
       const kk = this.kVenous[j]!;
       // cannulaChordResistance written out here and below: the slow step is large, V8's inlining budget may be spent
@@ -507,13 +511,10 @@ export class CircuitModel {
       // When drainage exceeds the venous return the cannulated vessel empties and the network's donor limit caps
       // the flow at what reaches it each step: drainage settles at the venous return (a throttle on the vessel's
       // fill was tried and chattered between 20 ms slow steps).
-      if (plan.closed) this.drainageOpen(j, dt); // the open fraction in DRAIN_IO[5]
+      if (plan.closed) this.drainageOpen(j); // the open fraction in DRAIN_IO[5]
       net.open[kk] = plan.closed ? venOpen * DRAIN_IO[5]! : venOpen;
     }
-    if (plan.closed) {
-      this.dtReg[0] = dt; // through a register: a number passed to a call that is not inlined is boxed
-      this.stepEcmoReturns();
-    }
+    if (plan.closed) this.stepEcmoReturns(); // dt in this.dtReg[0]
     this.lastDt = dt;
     net.R0[this.kDrain] = 1e-3 + plan.venousTubingRPerCp * mu;
     const res = plan.reservoir;
@@ -551,8 +552,8 @@ export class CircuitModel {
       ? ultrafiltrationMlPerS(plan.haemoconcentrator, s[S_HC_RATE]!, qPump, hbOx / 33.3)
       : 0;
 
-    // --- Cardioplegia delivery and the myocardium.
-    this.stepCardioplegia(dt);
+    // --- Cardioplegia delivery and the myocardium (dt in this.dtReg[0]).
+    this.stepCardioplegia();
     stepLongRun(this, dt); // wear, heparin consumption, haemolysis; clamps during a circuit change
 
     // --- Oxygenator: gas transfer and heat exchanger for the blood pumped since the last call (exact bookkeeping).
@@ -698,7 +699,8 @@ export class CircuitModel {
     s[S_VENOUS_SO2] = hb > 0.1 ? ODC_IO[5]! : 0;
   }
 
-  private stepCardioplegia(dt: number): void {
+  private stepCardioplegia(): void {
+    const dt = this.dtReg[0]!;
     const s = this.s;
     const m = this.model;
     const net = m.net;
@@ -713,7 +715,8 @@ export class CircuitModel {
       q = Math.min(s[S_CP_FLOW]!, s[S_CP_LEFT]! / dt);
       const fb = s[S_CP_BLOOD_FRACTION]!;
       // Mixture at the set temperature: the cooling of the blood part is booked on the crystalloid stream.
-      const tBlood = this.conc(SP_HEAT, this.cOX);
+      this.concIo(SP_HEAT, this.cOX);
+      const tBlood = this.cio[0]!;
       const heatPerMl = fb < 1 ? (s[S_CP_TEMP]! - fb * tBlood) / (1 - fb) : s[S_CP_TEMP]!;
       this.model.chem.sourceByConn[(retro ? this.kCpCrystR : this.kCpCrystA) * N_SPECIES + SP_HEAT] =
         heatPerMl;
@@ -734,20 +737,23 @@ export class CircuitModel {
     // Myocardial K+: cardioplegia while it flows, otherwise the native coronary flow with blood K+ (washout).
     const was = this.myo[MYO_ARRESTED]!;
     if (q > 0) {
-      stepMyocardialPotassium(
-        this.cardioplegia,
-        this.myo,
-        s[S_CP_KDEL]!,
-        q,
-        dt,
-        retro ? RETROGRADE_REACH : 1,
-      );
+      // stepMyocardialPotassium through its register MYO_IO (numbers passed to a call V8 does not inline are boxed:
+      // the coronary flow here boxed one number per slow step in some VA ECMO processes under load).
+      MYO_IO[0] = s[S_CP_KDEL]!;
+      MYO_IO[1] = q;
+      MYO_IO[2] = dt;
+      MYO_IO[3] = retro ? RETROGRADE_REACH : 1;
+      stepMyocardialPotassiumIo(this.cardioplegia, this.myo);
     } else {
       const qCor = moved[X.COR_BED]! / dt;
       // Washout toward a fixed blood K+: passing the live arterial K+ here was measured to add slow-loop garbage
       // (a boxed argument per step) beyond the allocation test's bound; the difference is < 2 mmol/L against the
       // 8 mmol/L resume threshold.
-      stepMyocardialPotassium(this.cardioplegia, this.myo, BLOOD_K_MMOL_PER_L, qCor, dt, 1);
+      MYO_IO[0] = BLOOD_K_MMOL_PER_L;
+      MYO_IO[1] = qCor;
+      MYO_IO[2] = dt;
+      MYO_IO[3] = 1;
+      stepMyocardialPotassiumIo(this.cardioplegia, this.myo);
     }
     const now = this.myo[MYO_ARRESTED]!;
     if (now !== was) {

@@ -12,7 +12,6 @@ import * as BLOOD from "../blood/index.ts";
 import * as ODC from "../blood/odc.ts";
 import * as DRUGS_M from "../drugs/index.ts";
 import { specialise } from "../engine/specialise.ts";
-import * as EXCH from "../exchange/index.ts";
 import { FLUID_COMPOSITION, type Fluid } from "./fluids.ts";
 import * as LAYOUT from "./layout.ts";
 import type { PatientModel } from "./model.ts";
@@ -46,7 +45,6 @@ const {
   PROTAMINE_U_PER_MG,
   updateEffectSites,
 } = DRUGS_M;
-const { vo2Factor } = EXCH;
 const X = { ...LAYOUT };
 
 export const SP_O2 = 0; // mL O2
@@ -71,6 +69,8 @@ const TISSUE_HEAT_J_PER_G_C = 3.47;
 const J_PER_ML_O2 = 20.1;
 /** Whole-body Q10 for VO2 (reference-data §8: default 2.0–2.5 whole body). */
 export const VO2_Q10 = 2.3;
+/** ln(VO2_Q10), for vo2Factor (src/sim/exchange/metabolism.ts) written out in the slow step. */
+const LN_VO2_Q10 = Math.log(VO2_Q10);
 export const RQ = 0.8;
 /** Share of each systemic bed's flow that perfuses the periphery (limbs, skin) rather than the core. */
 const PERIPHERAL_FLOW_SHARE = 0.2;
@@ -491,7 +491,10 @@ export class Chemistry {
     e.venousTone = this.effectOut[EFFECT_UNSTRESSED_VOLUME]!;
 
     // --- Metabolism: O2 consumed and CO2 produced where each systemic bed drains (docs/models/lungs.md).
-    const demand = this.vo2RestMlPerS * this.metabolicRateFactor * vo2Factor(tCore, VO2_Q10) * dt; // mL O2 this step
+    // vo2Factor(tCore, VO2_Q10) written out: its argument and result were boxed (two numbers per slow step) in VA ECMO
+    // processes under load, where V8 left the call out of line (found with a sampling heap profiler).
+    const q10Factor = Math.exp(LN_VO2_Q10 * ((tCore - 37) / 10));
+    const demand = this.vo2RestMlPerS * this.metabolicRateFactor * q10Factor * dt; // mL O2 this step
     s[ST_VO2_NOW] = 0;
     const io = this.io;
     io[0] = 0.3 * demand;
