@@ -86,7 +86,24 @@ function vaWeakHeart(): Measurements {
     if (c.id === "drainageCannula") c.params!.vessel = "rightAtrium";
     if (c.id === "returnCannula") c.params!.vessel = "lowerBodyArteries";
   }
-  // The aortic valve's connector is read directly (no signal carries it): the patient simulation's network.
+  const sim = vaStartedAt2000Rpm(patient, circuit);
+  const low = vaPulsatilityAtRpm(sim, 2500);
+  vaPulsatilityAtRpm(sim, 3500);
+  vaPulsatilityAtRpm(sim, 4500);
+  const high = vaPulsatilityAtRpm(sim, 5000);
+  return {
+    ppChange: high.pp - low.pp,
+    valveOpenHigh: high.openFraction,
+    mapChange: high.map - low.map,
+    postPo2: high.postPo2,
+  };
+}
+
+/**
+ * `patient` on a VA `circuit`, heparinised, sweep 100 % O2 4 L/min, the pump started at 2000 rpm at 60 s with the
+ * arterial line opened at 61 s; returned at 62 s. Shared by the VA pulsatility row and its test (ecmo-va.test.ts).
+ */
+export function vaStartedAt2000Rpm(patient: PatientSpec, circuit: unknown): PatientSimulation {
   const sim = createSimulation({ patient, seed: 1, circuit }) as PatientSimulation;
   sim.schedule({ t: 0, type: "clamp.set", clamp: "arterialLine", occlusion: 1 });
   sim.schedule({ t: 0, type: "drug.bolus", drug: "heparin", amount: 8000 });
@@ -94,33 +111,44 @@ function vaWeakHeart(): Measurements {
   sim.schedule({ t: 60, type: "arterialPump.setRpm", rpm: 2000 });
   sim.schedule({ t: 61, type: "clamp.set", clamp: "arterialLine", occlusion: 0 });
   sim.advance(62);
+  return sim;
+}
+
+/**
+ * Pump at `rpm`, held 2 min, then 10 s sampled every 20 ms: aortic pulse pressure (mmHg), the fraction of samples
+ * with the aortic valve open (forward flow > 1 mL/s, read on the network's connector: no signal carries it), the
+ * smallest LV volume (mL), and MAP, post-oxygenator PO2 and ECMO flow at the end.
+ */
+export function vaPulsatilityAtRpm(
+  sim: PatientSimulation,
+  rpm: number,
+): { pp: number; openFraction: number; lvMin: number; map: number; postPo2: number; flow: number } {
   const read = reader(sim);
   const aop = sim.signalIndex("patient.aop");
+  const lv = sim.signalIndex("patient.lvVolume");
   const valve = sim.model.net.connNames.indexOf("aorticValve");
-  const at = (rpm: number) => {
-    sim.schedule({ t: sim.timeS, type: "arterialPump.setRpm", rpm });
-    sim.advance(120);
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    let open = 0;
-    for (let i = 0; i < 500; i++) {
-      sim.advance(0.02);
-      const p = sim.read(aop);
-      if (p < lo) lo = p;
-      if (p > hi) hi = p;
-      if (sim.model.net.Q[valve]! > 1) open++;
-    }
-    return { pp: hi - lo, open: open / 500, map: read("patient.map"), postPo2: read("ecmo.postPo2") };
-  };
-  const low = at(2500);
-  at(3500);
-  at(4500);
-  const high = at(5000);
+  sim.schedule({ t: sim.timeS, type: "arterialPump.setRpm", rpm });
+  sim.advance(120);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let lvMin = Number.POSITIVE_INFINITY;
+  let open = 0;
+  for (let i = 0; i < 500; i++) {
+    sim.advance(0.02);
+    const p = sim.read(aop);
+    if (p < lo) lo = p;
+    if (p > hi) hi = p;
+    const v = sim.read(lv);
+    if (v < lvMin) lvMin = v;
+    if (sim.model.net.Q[valve]! > 1) open++;
+  }
   return {
-    ppChange: high.pp - low.pp,
-    valveOpenHigh: high.open,
-    mapChange: high.map - low.map,
-    postPo2: high.postPo2,
+    pp: hi - lo,
+    openFraction: open / 500,
+    lvMin,
+    map: read("patient.map"),
+    postPo2: read("ecmo.postPo2"),
+    flow: read("ecmo.flow"),
   };
 }
 

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, patientFromPreset } from "../../src/sim/index.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
+import { vaPulsatilityAtRpm, vaStartedAt2000Rpm } from "../../src/validation/ecmo.ts";
 import { meanOver, read, scenarioSim } from "./cpb-helpers.ts";
 import * as C from "./ecmo-circuits.ts";
 
@@ -55,32 +56,8 @@ describe("adult-va-ecmo: Harlequin as the heart recovers with failing lungs", ()
 describe("LV distension and a closed aortic valve at high VA flow with a weak heart", () => {
   it("pulse pressure falls to ~0 and the aortic valve stops opening as VA flow rises (contractility 0.2, SVR ×1.8)", () => {
     const patient = { ...patientFromPreset("adult-male"), contractilityFactor: 0.2, svrFactor: 1.8 };
-    const sim = createSimulation({ patient, seed: 1, circuit: C.vaFemoral() }) as PatientSimulation;
-    sim.schedule({ t: 0, type: "clamp.set", clamp: "arterialLine", occlusion: 1 });
-    sim.schedule({ t: 0, type: "drug.bolus", drug: "heparin", amount: 8000 });
-    sim.schedule({ t: 1, type: "gas.set", fio2: 1, sweepGasFlowLPerMin: 4 });
-    sim.schedule({ t: 60, type: "arterialPump.setRpm", rpm: 2000 });
-    sim.schedule({ t: 61, type: "clamp.set", clamp: "arterialLine", occlusion: 0 });
-    sim.advance(62);
-    const aop = sim.signalIndex("patient.aop");
-    const aorticValve = sim.model.net.connNames.indexOf("aorticValve");
-    const at = (rpm: number) => {
-      sim.schedule({ t: sim.timeS, type: "arterialPump.setRpm", rpm });
-      sim.advance(120);
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
-      let open = 0;
-      let lvMin = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 500; i++) {
-        sim.advance(0.02);
-        const p = sim.read(aop);
-        lo = Math.min(lo, p);
-        hi = Math.max(hi, p);
-        if (sim.model.net.Q[aorticValve]! > 1) open++;
-        lvMin = Math.min(lvMin, read(sim, "patient.lvVolume"));
-      }
-      return { pp: hi - lo, openFraction: open / 500, lvMin, flow: read(sim, "ecmo.flow") };
-    };
+    const sim = vaStartedAt2000Rpm(patient, C.vaFemoral());
+    const at = (rpm: number) => vaPulsatilityAtRpm(sim, rpm);
     // Measured: 2500 rpm PP 13.2 mmHg, valve open 13.6 % of the time; 5000 rpm PP 0.0, never open, LV volume ≥ 190 mL all beat (each
     // speed held 2 min, then 10 s sampled every 20 ms).
     const low = at(2500);
