@@ -203,7 +203,7 @@ export function stepMyocardialPotassiumIo(p: CardioplegiaParams, state: Float64A
   const inflow = MYO_IO[0]!;
   const flow = MYO_IO[1]!;
   const k = state[MYO_K_MMOL_PER_L]!;
-  const rate = ((flow > 0 ? flow : 0) * MYO_IO[3]!) / p.myocardialVolumeMl;
+  const rate = (Math.max(flow, 0) * MYO_IO[3]!) / p.myocardialVolumeMl;
   const next = inflow + (k - inflow) * Math.exp(-rate * MYO_IO[2]!);
   state[MYO_K_MMOL_PER_L] = next;
   if (next >= p.arrestKMmolPerL) state[MYO_ARRESTED] = 1;
