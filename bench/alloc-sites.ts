@@ -6,19 +6,14 @@
  */
 import { Session } from "node:inspector/promises";
 import { builtinScenarioNames, loadScenario } from "../src/io/scenario-files.ts";
+import { simulationFromScenario } from "../src/scenario/simulation.ts";
 import { createSimulation, patientFromPreset } from "../src/sim/index.ts";
 
 const name = process.argv[2] ?? "adult-vv-ecmo";
 const seconds = Number(process.argv[3] ?? 60);
 const sim = builtinScenarioNames().includes(name)
   ? (() => {
-      const sc = loadScenario(name);
-      const s = createSimulation({
-        patient: sc.patient,
-        seed: sc.seed ?? 1,
-        ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-      });
-      for (const a of sc.actions) s.schedule(a);
+      const s = simulationFromScenario(loadScenario(name));
       s.advance(Number(process.argv[4] ?? 1000));
       return s;
     })()

@@ -4,6 +4,7 @@
  * Single-threaded; wall time includes the slow loop. Benchmarks print figures; they are not timed tests.
  */
 import { builtinScenarioNames, loadScenario } from "../src/io/scenario-files.ts";
+import { simulationFromScenario } from "../src/scenario/simulation.ts";
 import { createSimulation, PATIENT_PRESETS, patientFromPreset } from "../src/sim/index.ts";
 import { DT } from "../src/sim/patient/model.ts";
 import { printPlannerBench } from "./planner.ts";
@@ -21,25 +22,14 @@ for (const preset of PATIENT_PRESETS) {
 for (const name of builtinScenarioNames()) {
   const scenario = loadScenario(name);
   const duration = scenario.durationS ?? 600;
-  const sim = createSimulation({
-    patient: scenario.patient,
-    seed: scenario.seed ?? 1,
-    ...(scenario.circuit === undefined ? {} : { circuit: scenario.circuit }),
-  });
-  for (const a of scenario.actions) sim.schedule(a);
+  const sim = simulationFromScenario(scenario);
   rows.push(benchRow(`scenario ${name}`, duration, Math.round(duration / DT), () => sim.advance(duration)));
 }
 // Fast-forward (docs/models/engine.md): the VV ECMO scenario's circuit and timeline, run for 72 simulated hours.
 {
   const hours = 72;
   const scenario = loadScenario("adult-vv-ecmo");
-  const sim = createSimulation({
-    patient: scenario.patient,
-    seed: scenario.seed ?? 1,
-    ...(scenario.circuit === undefined ? {} : { circuit: scenario.circuit }),
-    fastForward: true,
-  });
-  for (const a of scenario.actions) sim.schedule(a);
+  const sim = simulationFromScenario(scenario, { fastForward: true });
   const s = hours * 3600;
   // One advance is at most a day (Simulation.advance).
   rows.push(

@@ -5,6 +5,7 @@
  * `node --cpu-prof --import tsx bench/steps.ts adult-vv-ecmo`. `--split`: see `split` below. A benchmark, not a timed test.
  */
 import { builtinScenarioNames, loadScenario } from "../src/io/scenario-files.ts";
+import { simulationFromScenario } from "../src/scenario/simulation.ts";
 import { createSimulation, PATIENT_PRESETS, patientFromPreset } from "../src/sim/index.ts";
 import { DT } from "../src/sim/patient/model.ts";
 import type { Simulation } from "../src/sim/simulation.ts";
@@ -28,12 +29,7 @@ function simFor(name: string): Simulation {
   }
   if (!builtinScenarioNames().includes(name)) throw new Error(`unknown scenario or preset ${name}`);
   const sc = loadScenario(name);
-  const sim = createSimulation({
-    patient: sc.patient,
-    seed: sc.seed ?? 1,
-    ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-  });
-  for (const a of sc.actions) sim.schedule(a);
+  const sim = simulationFromScenario(sc);
   sim.advance(Math.min(skip, (sc.durationS ?? 600) - 1));
   return sim;
 }

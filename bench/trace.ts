@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { builtinScenarioNames, loadScenario } from "../src/io/scenario-files.ts";
+import { simulationFromScenario } from "../src/scenario/simulation.ts";
 import { createSimulation, patientFromPreset } from "../src/sim/index.ts";
 import type { Simulation } from "../src/sim/simulation.ts";
 
@@ -50,12 +51,7 @@ if (process.argv[2] === "--compare") {
   }
   for (const name of builtinScenarioNames()) {
     const sc = loadScenario(name);
-    const sim = createSimulation({
-      patient: sc.patient,
-      seed: sc.seed ?? 1,
-      ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-    });
-    for (const a of sc.actions) sim.schedule(a);
+    const sim = simulationFromScenario(sc);
     out[`scenario ${name}`] = record(sim, sc.durationS ?? 600);
   }
   writeFileSync(process.argv[2] ?? "trace.json", JSON.stringify(out));

@@ -11,6 +11,7 @@
  */
 import { PerformanceObserver } from "node:perf_hooks";
 import { loadScenario } from "../../src/io/scenario-files.ts";
+import { simulationFromScenario } from "../../src/scenario/simulation.ts";
 import adultCircuit from "../../src/sim/circuit/fixtures/adult-cpb.json" with { type: "json" };
 import { stepNetwork } from "../../src/sim/engine/network.ts";
 import { createSimulation } from "../../src/sim/index.ts";
@@ -57,14 +58,9 @@ async function steady(name: string): Promise<void> {
   if (!c) throw new Error(`unknown case ${name}`);
   let sim: PatientSimulation;
   if (c.scenario) {
-    const sc = loadScenario(c.scenario);
-    sim = createSimulation({
-      patient: sc.patient,
-      seed: sc.seed ?? 1,
-      ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-      ...(c.fastForward ? { fastForward: true } : {}),
+    sim = simulationFromScenario(loadScenario(c.scenario), {
+      fastForward: c.fastForward === true,
     }) as PatientSimulation;
-    for (const a of sc.actions) sim.schedule(a);
   } else {
     sim = createSimulation({
       patient: patientFromPreset(c.preset as never),

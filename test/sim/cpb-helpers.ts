@@ -1,6 +1,7 @@
 /** Shared set-up for the CPB tests: the adult circuit fixture on an 80 kg adult, taken onto full bypass. */
 
 import { loadScenario } from "../../src/io/scenario-files.ts";
+import { simulationFromScenario } from "../../src/scenario/simulation.ts";
 import adultCircuit from "../../src/sim/circuit/fixtures/adult-cpb.json" with { type: "json" };
 import neonatalCircuit from "../../src/sim/circuit/fixtures/neonatal-cpb.json" with { type: "json" };
 import { createSimulation, type PatientSpec, patientFromPreset } from "../../src/sim/index.ts";
@@ -40,15 +41,7 @@ export function adultCircuitWithHaemoconcentrator(): typeof adultCircuit {
 
 /** A shipped scenario's patient, circuit, seed and timeline (actions scheduled, nothing run yet). */
 export function scenarioSim(name: string, fastForward = false): PatientSimulation {
-  const sc = loadScenario(name);
-  const sim = createSimulation({
-    patient: sc.patient,
-    seed: sc.seed ?? 1,
-    ...(sc.circuit === undefined ? {} : { circuit: sc.circuit }),
-    fastForward,
-  }) as PatientSimulation;
-  for (const a of sc.actions) sim.schedule(a);
-  return sim;
+  return simulationFromScenario(loadScenario(name), { fastForward }) as PatientSimulation;
 }
 
 export function read(sim: PatientSimulation, name: string): number {

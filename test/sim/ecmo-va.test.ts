@@ -5,7 +5,7 @@
  * scenario.
  */
 import { describe, expect, it } from "vitest";
-import { createSimulation, patientFromPreset } from "../../src/sim/index.ts";
+import { patientFromPreset } from "../../src/sim/index.ts";
 import type { PatientSimulation } from "../../src/sim/simulation.ts";
 import { vaPulsatilityAtRpm, vaStartedAt2000Rpm } from "../../src/validation/ecmo.ts";
 import { meanOver, read, scenarioSim } from "./cpb-helpers.ts";
