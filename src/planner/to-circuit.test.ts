@@ -4,7 +4,7 @@
  * clamped; what cannot be simulated is refused with an InputError naming the plan field.
  */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../common/errors.ts";
+import { problemsOf } from "../common/test-helpers.ts";
 import { loadPlannerData } from "../io/catalogue-files.ts";
 import { validateCircuit } from "../sim/circuit/spec.ts";
 import { planCircuit } from "../sim/cpb/build.ts";
@@ -23,16 +23,6 @@ const clone = (p: Plan): Plan => JSON.parse(JSON.stringify(p)) as Plan;
 type C = { id: string; type: string; params: Record<string, unknown>; at?: string };
 const comps = (c: Record<string, unknown>) => c.components as C[];
 const byId = (c: Record<string, unknown>, id: string) => comps(c).find((x) => x.id === id)!;
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("circuitFromPlan", () => {
   it("the default catalogue fully sizes every CPB reference patient (2.5–140 kg, chart-read venous data)", () => {
