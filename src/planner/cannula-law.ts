@@ -21,6 +21,7 @@ import {
   cannulaPressureDropMmHg,
 } from "../sim/circuit/cannula.ts";
 import { CANNULA_DATA, type CannulaType } from "../sim/circuit/cannula-data.ts";
+import { lPerMinToMlPerS } from "../sim/circuit/units.ts";
 import type { Cannula, CannulaKind, PressureFlow } from "./schema.ts";
 
 export const KIND_TO_TYPE: Record<CannulaKind, CannulaType> = {
@@ -76,5 +77,5 @@ export function cannulaLaw(
 
 /** ΔP (mmHg) with blood of `viscosityCp` at `flowLPerMin`, by the engine's law. */
 export function bloodDropMmHg(p: CannulaParams, flowLPerMin: number, viscosityCp: number): number {
-  return cannulaPressureDropMmHg(p, (flowLPerMin * 1000) / 60, viscosityCp);
+  return cannulaPressureDropMmHg(p, lPerMinToMlPerS(flowLPerMin), viscosityCp);
 }
