@@ -51,7 +51,7 @@ describe("oxygenator wear: clot burden over days", () => {
     expect(daysTo(0.5, 0.3, 4.5)).toBeCloseTo(10, 2); // once-a-minute steps land within a minute
   });
 
-  it("the closed-form step equals a fine explicit integration of dB/dt = k·fAct·fFlow·(0.02 + B)(1 − B)", () => {
+  it("the closed-form step equals a fine explicit integration of dB/dt = k·fHep·fFlow·(0.02 + B)(1 − B)", () => {
     const s = createWearState();
     let b = 0;
     const dt = 10;

@@ -21,7 +21,8 @@
  * last days to weeks. fHep = exp((0.3 − C)/0.144): ×8 unheparinised, ×0.125 at 0.6 U/mL [U]; fFlow: stasis,
  * × Q_ref/Q below Q_ref, at most ×10 [U]. The driver is the heparin level, not the ACT: on ECMO the ACT tracks
  * anti-Xa poorly (r = 0.33 in adults, Nguyen 2021; no correlation with the heparin dose in neonates on VA ECMO, ACT
- * 167 ± 20 s at anti-Xa 0.73), and the model's ACT (calibrated on bypass doses) reads 130–150 s at ECMO levels.
+ * 167 ± 20 s at anti-Xa 0.73), and the model's ACT (calibrated on bypass doses) reads 130–150 s at ECMO levels on
+ * its default 120 s baseline.
  *
  * Heparin consumed by the clot (thrombin generated on the clot surface is neutralised by antithrombin–heparin):
  * an extra clearance of the circuit's plasma, CL = CL_MAX · B (mL plasma/min) [U: 10 mL/min at B = 1, about a tenth
